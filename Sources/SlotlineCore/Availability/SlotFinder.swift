@@ -1,0 +1,132 @@
+import Foundation
+
+/// Computes the bookable start times of one practitioner for one service, and checks a chosen one.
+/// Start times come from the practitioner's hours in the practitioner's time zone; they are
+/// instants, so showing them in the customer's zone never moves them.
+public struct SlotFinder: Sendable {
+    public let availability: Availability
+    public let clock: WallClock
+    public let rules: SlotRules
+    public let serviceId: String
+
+    public init(availability: Availability, timeZone: TimeZone, rules: SlotRules, serviceId: String) {
+        self.availability = availability
+        self.clock = WallClock(timeZone)
+        self.rules = rules
+        self.serviceId = serviceId
+    }
+
+    /// Free start times in `[from, to)`, honouring notice, advance window, buffers and seats.
+    public func slots(from: Date, to: Date, now: Date, busy: [BusyBlock], seats: Int = 1) -> [Slot] {
+        let earliest = max(from, now.addingTimeInterval(Double(rules.minimumNoticeMinutes) * 60))
+        let latest = min(to, now.addingTimeInterval(Double(rules.maximumAdvanceDays) * 86_400))
+        guard earliest < latest else { return [] }
+        let index = BusyIndex(busy)
+        return candidates(from: earliest, to: latest).compactMap { start in
+            let left = seatsLeft(at: start, in: index)
+            guard left >= seats else { return nil }
+            return Slot(start: start, end: end(of: start), seatsLeft: left)
+        }
+    }
+
+    /// Throws the reason a start time cannot be booked now, or returns the seats left after booking.
+    /// `enforceWindow` is false for staff, who may book at short notice or far ahead.
+    @discardableResult
+    public func check(start: Date, now: Date, busy: [BusyBlock], seats: Int = 1, enforceWindow: Bool = true) throws -> Int {
+        let day: Double = 86_400
+        guard candidates(from: start.addingTimeInterval(-day), to: start.addingTimeInterval(day)).contains(start) else {
+            throw SlotlineError(.outsideAvailability, field: "startsAt")
+        }
+        if enforceWindow {
+            if start < now.addingTimeInterval(Double(rules.minimumNoticeMinutes) * 60) {
+                throw SlotlineError(.tooSoon, field: "startsAt", detail: rules.minimumNoticeMinutes > 0 ? "\(rules.minimumNoticeMinutes) min" : nil)
+            }
+            if start > now.addingTimeInterval(Double(rules.maximumAdvanceDays) * day) {
+                throw SlotlineError(.tooFarAhead, field: "startsAt", detail: "\(rules.maximumAdvanceDays) d")
+            }
+        }
+        let left = seatsLeft(at: start, in: BusyIndex(busy))
+        guard left >= seats else { throw SlotlineError(.slotUnavailable, field: "startsAt") }
+        return left - seats
+    }
+
+    public func end(of start: Date) -> Date { start.addingTimeInterval(Double(rules.durationMinutes) * 60) }
+
+    /// Every start time the hours allow in `[from, to)`, ascending, before any booking is considered.
+    func candidates(from: Date, to: Date) -> [Date] {
+        var result: [Date] = []
+        let firstDay = WallClock.days(from: clock.localDate(of: from)) - 1
+        let lastDay = WallClock.days(from: clock.localDate(of: to)) + 1
+        let duration = Double(rules.durationMinutes) * 60
+        for dayNumber in firstDay...lastDay {
+            let date = WallClock.date(fromDays: dayNumber)
+            for range in availability.ranges(on: date, weekday: WallClock.weekday(of: date)).sorted(by: { $0.start < $1.start }) {
+                guard let rangeEnd = endInstant(date, range.end) else { continue }
+                var minute = range.start.minutes
+                while minute < range.end.minutes {
+                    defer { minute += rules.slotIntervalMinutes }
+                    guard let start = clock.instant(date, LocalTime(minutes: minute)!) else { continue }
+                    guard start.addingTimeInterval(duration) <= rangeEnd else { break }
+                    if start >= from && start < to { result.append(start) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The instant a range ends; a range ending in a DST gap ends where the gap ends.
+    private func endInstant(_ date: LocalDate, _ time: LocalTime) -> Date? {
+        if time.minutes == 1440 {
+            return clock.instant(WallClock.date(fromDays: WallClock.days(from: date) + 1), LocalTime(minutes: 0)!)
+        }
+        var minutes = time.minutes
+        while minutes <= 1440 {
+            if let instant = clock.instant(date, LocalTime(minutes: minutes)!) { return instant }
+            minutes += 15
+        }
+        return nil
+    }
+
+    private func seatsLeft(at start: Date, in index: BusyIndex) -> Int {
+        let end = end(of: start)
+        let blockStart = start.addingTimeInterval(-Double(rules.bufferBeforeMinutes) * 60)
+        let blockEnd = end.addingTimeInterval(Double(rules.bufferAfterMinutes) * 60)
+        var taken = 0
+        for other in index.near(blockStart, blockEnd) {
+            // Each side's buffers keep the other's meeting away; buffers may touch each other.
+            let clashes = (other.start < blockEnd && other.end > blockStart)
+                || (other.blockStart < end && other.blockEnd > start)
+            guard clashes else { continue }
+            if rules.capacity > 1, other.serviceId == serviceId, other.start == start {
+                taken += other.seats
+            } else {
+                return 0
+            }
+        }
+        return max(0, rules.capacity - taken)
+    }
+}
+
+/// Busy blocks sorted by start, so each candidate looks only at its neighbours.
+struct BusyIndex {
+    private let blocks: [BusyBlock]
+    private let longest: TimeInterval
+
+    init(_ busy: [BusyBlock]) {
+        blocks = busy.sorted { $0.blockStart < $1.blockStart }
+        longest = busy.map { $0.blockEnd.timeIntervalSince($0.blockStart) }.max() ?? 0
+    }
+
+    /// Blocks that may overlap `[from, to)`.
+    func near(_ from: Date, _ to: Date) -> ArraySlice<BusyBlock> {
+        let lower = from.addingTimeInterval(-longest)
+        var low = 0, high = blocks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if blocks[mid].blockStart < lower { low = mid + 1 } else { high = mid }
+        }
+        var upper = low
+        while upper < blocks.count && blocks[upper].blockStart < to { upper += 1 }
+        return blocks[low..<upper]
+    }
+}

@@ -1,0 +1,53 @@
+/// A failure the user can act on: a stable `code`, the offending `field`, and the values
+/// the localized message needs. HTTP status mapping lives in one place, in the server.
+public struct SlotlineError: Error, Equatable, Sendable {
+    public var code: ErrorCode
+    public var field: String?
+    /// Extra values for the message (for example the allowed maximum).
+    public var detail: String?
+
+    public init(_ code: ErrorCode, field: String? = nil, detail: String? = nil) {
+        self.code = code
+        self.field = field
+        self.detail = detail
+    }
+
+    public static func invalid(_ field: String, _ detail: String? = nil) -> SlotlineError {
+        SlotlineError(.invalidParameter, field: field, detail: detail)
+    }
+
+    public static func missing(_ field: String) -> SlotlineError {
+        SlotlineError(.missingParameter, field: field)
+    }
+
+    public static func notFound(_ field: String) -> SlotlineError {
+        SlotlineError(.notFound, field: field)
+    }
+}
+
+/// Stable error codes. The raw value is what clients see; never rename one.
+public enum ErrorCode: String, Sendable, CaseIterable {
+    case invalidJSON = "invalid_json"
+    case invalidParameter = "invalid_parameter"
+    case missingParameter = "missing_parameter"
+    case invalidTimeZone = "invalid_time_zone"
+    case payloadTooLarge = "payload_too_large"
+    case unsupportedMediaType = "unsupported_media_type"
+    case notFound = "not_found"
+    case methodNotAllowed = "method_not_allowed"
+    case unauthenticated = "unauthenticated"
+    case invalidCredentials = "invalid_credentials"
+    case forbidden = "forbidden"
+    case alreadyExists = "already_exists"
+    case slotUnavailable = "slot_unavailable"
+    case outsideAvailability = "outside_availability"
+    case tooSoon = "too_soon"
+    case tooFarAhead = "too_far_ahead"
+    case invalidState = "invalid_state"
+    case noPendingRequest = "no_pending_request"
+    case requestAlreadyPending = "request_already_pending"
+    case idempotencyConflict = "idempotency_conflict"
+    case serviceUnavailable = "service_unavailable"
+    case noFreeLine = "no_free_line"
+    case internalError = "internal_error"
+}

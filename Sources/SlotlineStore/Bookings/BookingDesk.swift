@@ -1,0 +1,246 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+/// What a customer or staff member asks to book.
+public struct NewBooking: Sendable, Equatable {
+    public var serviceId: String
+    /// Nil lets Slotline pick the first practitioner of the service who is free.
+    public var practitionerId: String?
+    public var startsAt: Date
+    public var seats: Int
+    public var customer: Customer
+    public var notes: String
+
+    public init(serviceId: String, practitionerId: String?, startsAt: Date, seats: Int = 1, customer: Customer, notes: String = "") {
+        self.serviceId = serviceId
+        self.practitionerId = practitionerId
+        self.startsAt = startsAt
+        self.seats = seats
+        self.customer = customer
+        self.notes = notes
+    }
+}
+
+/// A booking just made, with the manage token the customer keeps (shown once).
+public struct SubmittedBooking: Sendable {
+    public var booking: Booking
+    public var manageToken: String
+    /// True when an earlier request with the same Idempotency-Key made this booking.
+    public var replayed: Bool
+}
+
+/// A client's retry token and a hash of the request it came with.
+public struct IdempotencyKey: Sendable {
+    public var key: String
+    public var requestHash: String
+
+    public init(key: String, requestHash: String) {
+        self.key = key
+        self.requestHash = requestHash
+    }
+}
+
+/// Staff decisions on a booking.
+public enum StaffDecision: String, Sendable, CaseIterable {
+    case accept, decline, markPaid = "mark-paid", cancel, approve, reject
+}
+
+/// Every change to bookings, each in one transaction: the conflict check under the practitioner's
+/// lock, the booking row, and the jobs it causes commit together or not at all.
+public struct BookingDesk: Sendable {
+    let database: Database
+    let time: TimeSource
+
+    public static let expireJob = "booking.expire"
+
+    public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
+        let customer = try request.customer.validated()
+        guard request.notes.count <= 2000 else { throw SlotlineError.invalid("notes", "at most 2000 characters") }
+        do {
+            return try await database.write { db in
+                if let idempotency, let earlier = try await replay(idempotency, workspaceId: workspaceId, in: db) {
+                    return earlier
+                }
+                let now = time.now()
+                guard let service = try await Services.find(id: request.serviceId, workspaceId: workspaceId, in: db), service.active else {
+                    throw SlotlineError.notFound("serviceId")
+                }
+                guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
+                let practitioner = try await choosePractitioner(for: request, service: service, byStaff: byStaff, now: now, in: db)
+                let state = BookingLifecycle.initialState(for: service)
+                let booking = Booking(
+                    id: Secrets.newID(), workspaceId: workspaceId, serviceId: service.id, practitionerId: practitioner.id,
+                    state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
+                    bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
+                    seats: request.seats, customer: customer, notes: request.notes,
+                    holdExpiresAt: state == .awaitingPayment ? now.addingTimeInterval(Double(service.paymentWindowMinutes) * 60) : nil,
+                    createdAt: now, updatedAt: now)
+                let token = Secrets.token(prefix: "mt")
+                try await Bookings.insert(booking, manageTokenHash: Secrets.hash(token), in: db)
+                if let idempotency {
+                    try await db.insert(into: "idempotency_keys")
+                        .columns("workspace_id", "key", "request_hash", "booking_id", "manage_token", "created_at")
+                        .values(SQLBind(workspaceId), SQLBind(idempotency.key), SQLBind(idempotency.requestHash),
+                                SQLBind(booking.id), SQLBind(token), SQLBind(now.unixSeconds))
+                        .run()
+                }
+                try await schedule([.created] + (state == .confirmed ? [.confirmed] : []), for: booking, now: now, in: db)
+                return SubmittedBooking(booking: booking, manageToken: token, replayed: false)
+            }
+        } catch where idempotency != nil && Database.isUniqueViolation(error) {
+            // A concurrent request with the same key won the race: answer as it did.
+            return try await database.read { db in
+                guard let earlier = try await replay(idempotency!, workspaceId: workspaceId, in: db) else { throw error }
+                return earlier
+            }
+        }
+    }
+
+    /// Applies a staff decision (accept, decline, mark paid, cancel, approve or reject a customer request).
+    public func decide(_ decision: StaffDecision, bookingId: String, workspaceId: String) async throws -> Booking {
+        try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, db, now in
+            switch decision {
+            case .accept: return try BookingLifecycle.apply(.accept, to: booking, service: service, now: now)
+            case .decline: return try BookingLifecycle.apply(.decline, to: booking, service: service, now: now)
+            case .markPaid: return try BookingLifecycle.apply(.markPaid, to: booking, service: service, now: now)
+            case .cancel: return try BookingLifecycle.apply(.cancel, to: booking, service: service, now: now)
+            case .reject: return try BookingLifecycle.apply(.rejectRequest, to: booking, service: service, now: now)
+            case .approve:
+                let endsAt = try await checkedMove(booking, to: booking.request?.startsAt, service: service, enforceWindow: false, now: now, in: db)
+                return try BookingLifecycle.apply(.approveRequest(endsAt: endsAt), to: booking, service: service, now: now)
+            }
+        }
+    }
+
+    /// Moves a booking to a new start (staff), after the same checks as a new booking.
+    public func reschedule(bookingId: String, workspaceId: String, to startsAt: Date) async throws -> Booking {
+        try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, db, now in
+            guard booking.state.holdsSlot else { throw SlotlineError(.invalidState, field: "state", detail: booking.state.rawValue) }
+            let endsAt = try await checkedMove(booking, to: startsAt, service: service, enforceWindow: false, now: now, in: db)!
+            return try BookingLifecycle.apply(.reschedule(startsAt: startsAt, endsAt: endsAt), to: booking, service: service, now: now)
+        }
+    }
+
+    /// A customer's request from the manage page. Applied at once when the service allows it,
+    /// otherwise kept for staff to approve or reject.
+    public func request(_ kind: ChangeRequest.Kind, manageToken: String, startsAt: Date?, reason: String) async throws -> Booking {
+        guard reason.count <= 2000 else { throw SlotlineError.invalid("reason", "at most 2000 characters") }
+        guard let found = try await Bookings(database: database).find(manageToken: manageToken) else {
+            throw SlotlineError.notFound("token")
+        }
+        return try await change(bookingId: found.id, workspaceId: found.workspaceId) { booking, service, db, now in
+            if kind == .reschedule {
+                guard let startsAt else { throw SlotlineError.missing("startsAt") }
+                _ = try await checkedMove(booking, to: startsAt, service: service, enforceWindow: true, now: now, in: db)
+            }
+            let request = ChangeRequest(kind: kind, startsAt: kind == .reschedule ? startsAt : nil, reason: reason, requestedAt: now)
+            let (requested, events) = try BookingLifecycle.apply(.requestChange(request), to: booking, service: service, now: now)
+            guard service.changePolicy == .automatic else { return (requested, events) }
+            let endsAt = startsAt.map { $0.addingTimeInterval(Double(service.durationMinutes) * 60) }
+            return try BookingLifecycle.apply(.approveRequest(endsAt: endsAt), to: requested, service: service, now: now)
+        }
+    }
+
+    /// Ends an unpaid hold whose payment window has closed. Returns false when there was nothing
+    /// to expire (paid meanwhile, cancelled, or the window moved).
+    @discardableResult
+    public func expire(bookingId: String, workspaceId: String) async throws -> Bool {
+        do {
+            _ = try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, _, now in
+                try BookingLifecycle.apply(.expire, to: booking, service: service, now: now)
+            }
+            return true
+        } catch let error as SlotlineError where error.code == .invalidState {
+            return false
+        }
+    }
+
+    // MARK: - Steps shared by the operations above
+
+    private func change(bookingId: String, workspaceId: String,
+                        _ apply: (Booking, Service, any SQLDatabase, Date) async throws -> (Booking, [BookingEvent])) async throws -> Booking {
+        try await database.write { db in
+            guard let current = try await Bookings.find(id: bookingId, workspaceId: workspaceId, in: db) else {
+                throw SlotlineError.notFound("booking")
+            }
+            // Lock the practitioner first, as submissions do, then re-read the booking under the lock.
+            _ = try await database.lockRow(db, table: PractitionerRecord.table, id: current.practitionerId)
+            guard let booking = try await Bookings.find(id: bookingId, workspaceId: workspaceId, in: db),
+                  let service = try await Services.find(id: booking.serviceId, workspaceId: workspaceId, in: db) else {
+                throw SlotlineError.notFound("booking")
+            }
+            let now = time.now()
+            let (changed, events) = try await apply(booking, service, db, now)
+            try await Bookings.update(changed, in: db)
+            try await schedule(events, for: changed, now: now, in: db)
+            return changed
+        }
+    }
+
+    /// Checks that `booking` may move to `startsAt` and returns the new end; nil when there is no new time.
+    private func checkedMove(_ booking: Booking, to startsAt: Date?, service: Service, enforceWindow: Bool, now: Date,
+                             in db: any SQLDatabase) async throws -> Date? {
+        guard let startsAt else { return nil }
+        guard let practitioner = try await Practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId, in: db) else {
+            throw SlotlineError.notFound("practitioner")
+        }
+        try await check(startsAt, seats: booking.seats, service: service, practitioner: practitioner, enforceWindow: enforceWindow,
+                        now: now, excluding: booking.id, in: db)
+        return startsAt.addingTimeInterval(Double(service.durationMinutes) * 60)
+    }
+
+    private func choosePractitioner(for request: NewBooking, service: Service, byStaff: Bool, now: Date,
+                                    in db: any SQLDatabase) async throws -> Practitioner {
+        let candidates = request.practitionerId.map { [$0] } ?? service.practitionerIds
+        if let wanted = request.practitionerId, !service.practitionerIds.contains(wanted) {
+            throw SlotlineError.invalid("practitionerId", "does not offer this service")
+        }
+        var firstError: SlotlineError?
+        for id in candidates {
+            guard try await database.lockRow(db, table: PractitionerRecord.table, id: id),
+                  let practitioner = try await Practitioners.find(id: id, workspaceId: service.workspaceId, in: db),
+                  practitioner.active else { continue }
+            do {
+                try await check(request.startsAt, seats: request.seats, service: service, practitioner: practitioner,
+                                enforceWindow: !byStaff, now: now, excluding: nil, in: db)
+                return practitioner
+            } catch let error as SlotlineError {
+                firstError = firstError ?? error
+            }
+        }
+        throw firstError ?? SlotlineError(.slotUnavailable, field: "startsAt")
+    }
+
+    /// The one conflict check, run while the practitioner's row is locked.
+    private func check(_ startsAt: Date, seats: Int, service: Service, practitioner: Practitioner, enforceWindow: Bool, now: Date,
+                       excluding: String?, in db: any SQLDatabase) async throws {
+        guard let zone = TimeZone(identifier: practitioner.timeZone) else {
+            throw SlotlineError(.invalidTimeZone, field: "practitioner.timeZone", detail: practitioner.timeZone)
+        }
+        let finder = SlotFinder(availability: practitioner.availability, timeZone: zone, rules: service.slotRules, serviceId: service.id)
+        let busy = try await Bookings.busy(practitionerId: practitioner.id, from: startsAt.addingTimeInterval(-86_400),
+                                           to: startsAt.addingTimeInterval(2 * 86_400), now: now, excluding: excluding, in: db)
+        try finder.check(start: startsAt, now: now, busy: busy, seats: seats, enforceWindow: enforceWindow)
+    }
+
+    private func replay(_ idempotency: IdempotencyKey, workspaceId: String, in db: any SQLDatabase) async throws -> SubmittedBooking? {
+        guard let row = try await db.select().columns("request_hash", "booking_id", "manage_token").from("idempotency_keys")
+            .where("workspace_id", .equal, workspaceId).where("key", .equal, idempotency.key).first() else { return nil }
+        guard try row.decode(column: "request_hash", as: String.self) == idempotency.requestHash else {
+            throw SlotlineError(.idempotencyConflict, field: "Idempotency-Key")
+        }
+        guard let booking = try await Bookings.find(id: try row.decode(column: "booking_id", as: String.self), workspaceId: workspaceId, in: db) else {
+            return nil
+        }
+        return SubmittedBooking(booking: booking, manageToken: try row.decode(column: "manage_token", as: String.self), replayed: true)
+    }
+
+    /// Turns what happened into jobs, in the same transaction.
+    private func schedule(_ events: [BookingEvent], for booking: Booking, now: Date, in db: any SQLDatabase) async throws {
+        if events.contains(.created), booking.state == .awaitingPayment, let hold = booking.holdExpiresAt {
+            let payload = Row.json(["bookingId": booking.id, "workspaceId": booking.workspaceId])
+            try await JobQueue.enqueue(Self.expireJob, payload: payload, workspaceId: booking.workspaceId, runAt: hold, now: now, in: db)
+        }
+    }
+}

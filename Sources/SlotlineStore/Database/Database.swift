@@ -1,0 +1,117 @@
+import AsyncKit
+import Foundation
+import Logging
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+import SQLKit
+
+/// The two databases Slotline runs on. Queries are written once with SQLKit; the few statements
+/// that differ (row locks, write transactions) ask for the flavor.
+public enum SQLFlavor: String, Sendable {
+    case sqlite, postgres
+}
+
+/// A connection pool with read and write-transaction access.
+///
+/// `@unchecked Sendable`: the pools guard their state with their own locks and are documented as
+/// safe to use from any thread; the class itself holds only `let` properties.
+public final class Database: @unchecked Sendable {
+    public let flavor: SQLFlavor
+    public let logger: Logger
+    private let sqlitePool: EventLoopGroupConnectionPool<SQLiteSource>?
+    private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
+    /// SQLite has one writer at a time; writers queue here instead of spinning on SQLITE_BUSY.
+    private let writeLock = AsyncLock()
+
+    public init(_ url: DatabaseURL, logger: Logger, maxConnectionsPerEventLoop: Int = 4) throws {
+        self.logger = logger
+        switch url {
+        case let .sqlite(path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            flavor = .sqlite
+            sqlitePool = EventLoopGroupConnectionPool(
+                source: SQLiteSource(path: path), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
+                logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            postgresPool = nil
+        case let .postgres(text):
+            var configuration = try SQLPostgresConfiguration(url: text)
+            if let schema = URLComponents(string: text)?.queryItems?.first(where: { $0.name == "schema" })?.value {
+                configuration.searchPath = [schema]
+            }
+            flavor = .postgres
+            postgresPool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: maxConnectionsPerEventLoop, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            sqlitePool = nil
+        }
+    }
+
+    /// Runs queries outside a transaction (each statement sees committed data).
+    public func read<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(body)
+    }
+
+    /// Runs `body` in one transaction: all of it commits or none of it does.
+    public func write<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        if flavor == .sqlite { await writeLock.acquire() }
+        do {
+            let result = try await withConnection { db in
+                try await db.raw(SQLQueryString(flavor == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+            if flavor == .sqlite { await writeLock.release() }
+            return result
+        } catch {
+            if flavor == .sqlite { await writeLock.release() }
+            throw error
+        }
+    }
+
+    /// Locks a row until the transaction ends, so concurrent writers on PostgreSQL queue behind it.
+    /// On SQLite the write transaction already holds the whole database.
+    public func lockRow(_ db: any SQLDatabase, table: String, id: String) async throws -> Bool {
+        let lock = flavor == .postgres ? " FOR UPDATE" : ""
+        let row = try await db.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id)\(unsafeRaw: lock)").first()
+        return row != nil
+    }
+
+    public func shutdown() async {
+        try? await sqlitePool?.shutdownAsync()
+        try? await postgresPool?.shutdownAsync()
+    }
+
+    private func withConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        if let pool = sqlitePool {
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            return try await body(connection.sql())
+        }
+        let pool = postgresPool!
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(connection.sql())
+    }
+}
+
+extension Database {
+    /// True when a statement failed on a UNIQUE constraint (a duplicate slug, key or token).
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let error = error as? SQLiteError {
+            return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed
+                || (error.reason == .constraint && error.message.contains("UNIQUE"))
+        }
+        if let error = error as? PSQLError {
+            return error.serverInfo?[.sqlState] == "23505"
+        }
+        return false
+    }
+}

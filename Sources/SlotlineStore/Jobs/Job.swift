@@ -1,0 +1,43 @@
+import Foundation
+
+/// A side effect to run after a commit: written in the same transaction as its cause.
+public struct Job: Sendable, Equatable, Codable {
+    public enum State: String, Sendable, Codable, CaseIterable { case queued, running, done, failed }
+
+    public var id: String
+    public var kind: String
+    public var payload: String
+    public var workspaceId: String?
+    public var state: State
+    public var attempts: Int
+    public var maxAttempts: Int
+    public var runAt: Date
+    public var leaseUntil: Date?
+    public var lastError: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+}
+
+struct JobRecord: Codable, Sendable {
+    static let table = "jobs"
+    var id: String
+    var kind: String
+    var payload: String
+    var workspaceId: String?
+    var state: String
+    var attempts: Int
+    var maxAttempts: Int
+    var runAt: Int64
+    var leaseUntil: Int64?
+    var lockedBy: String?
+    var lastError: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+
+    var model: Job {
+        Job(id: id, kind: kind, payload: payload, workspaceId: workspaceId, state: Job.State(rawValue: state) ?? .failed,
+            attempts: attempts, maxAttempts: maxAttempts, runAt: Date(unixSeconds: runAt),
+            leaseUntil: leaseUntil.map(Date.init(unixSeconds:)), lastError: lastError,
+            createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+/// The staff list tabs of SPEC §7.
+public enum BookingTab: String, Sendable, CaseIterable {
+    /// Waiting for staff: acceptance, payment, or a customer's change request.
+    case pending
+    case upcoming
+    case past
+    case cancelled
+}
+
+public struct Bookings: Sendable {
+    let database: Database
+
+    public func find(id: String, workspaceId: String) async throws -> Booking? {
+        try await database.read { db in try await Self.find(id: id, workspaceId: workspaceId, in: db) }
+    }
+
+    public func find(manageToken token: String) async throws -> Booking? {
+        try await database.read { db in
+            try await db.select().column("*").from(BookingRecord.table).where("manage_token_hash", .equal, Secrets.hash(token))
+                .first()?.decode(BookingRecord.self).model
+        }
+    }
+
+    public func list(workspaceId: String, tab: BookingTab, now: Date, limit: Int, offset: Int) async throws -> [Booking] {
+        let held = [BookingState.awaitingPayment, .pending].map(\.rawValue)
+        let ended = [BookingState.cancelled, .declined, .expired].map(\.rawValue)
+        return try await database.read { db in
+            let query = db.select().column("*").from(BookingRecord.table).where("workspace_id", .equal, workspaceId)
+            switch tab {
+            case .pending:
+                query.where { $0.where("state", .in, held).orWhere("request_kind", .isNot, SQLLiteral.null) }
+                    .orderBy("starts_at")
+            case .upcoming:
+                query.where("state", .equal, BookingState.confirmed.rawValue).where("ends_at", .greaterThanOrEqual, now.unixSeconds)
+                    .orderBy("starts_at")
+            case .past:
+                query.where("state", .equal, BookingState.confirmed.rawValue).where("ends_at", .lessThan, now.unixSeconds)
+                    .orderBy("starts_at", .descending)
+            case .cancelled:
+                query.where("state", .in, ended).orderBy("starts_at", .descending)
+            }
+            return try await query.orderBy("id").limit(limit).offset(offset).all().map { try $0.decode(BookingRecord.self).model }
+        }
+    }
+
+    /// Busy time of a practitioner around `[from, to)`, for slot listings.
+    public func busy(practitionerId: String, from: Date, to: Date, now: Date) async throws -> [BusyBlock] {
+        try await database.read { db in try await Self.busy(practitionerId: practitionerId, from: from, to: to, now: now, in: db) }
+    }
+
+    static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Booking? {
+        try await db.select().column("*").from(BookingRecord.table)
+            .where("id", .equal, id).where("workspace_id", .equal, workspaceId)
+            .first()?.decode(BookingRecord.self).model
+    }
+
+    /// Longest time one booking can block (a day-long meeting with 8-hour buffers), which bounds the index scan.
+    static let longestBlock: Int64 = 2 * 86_400
+
+    /// Bookings that still hold their slot and may overlap `[from, to)`. Reads only the window,
+    /// through the (practitioner_id, block_start) index, however many bookings exist elsewhere.
+    static func busy(practitionerId: String, from: Date, to: Date, now: Date, excluding excluded: String? = nil,
+                     in db: any SQLDatabase) async throws -> [BusyBlock] {
+        var query = db.select()
+            .columns("starts_at", "ends_at", "buffer_before_minutes", "buffer_after_minutes", "service_id", "seats")
+            .from(BookingRecord.table)
+            .where("practitioner_id", .equal, practitionerId)
+            .where("block_start", .lessThan, to.unixSeconds)
+            .where("block_start", .greaterThanOrEqual, from.unixSeconds - longestBlock)
+            .where("block_end", .greaterThan, from.unixSeconds)
+            .where { group in
+                group.where("state", .in, [BookingState.pending.rawValue, BookingState.confirmed.rawValue])
+                    .orWhere { unpaid in
+                        unpaid.where("state", .equal, BookingState.awaitingPayment.rawValue)
+                            .where("hold_expires_at", .greaterThan, now.unixSeconds)
+                    }
+            }
+        if let excluded { query = query.where("id", .notEqual, excluded) }
+        return try await query.all().map { row in
+            BusyBlock(start: Date(unixSeconds: try row.decode(column: "starts_at", as: Int64.self)),
+                      end: Date(unixSeconds: try row.decode(column: "ends_at", as: Int64.self)),
+                      bufferBeforeMinutes: try row.decode(column: "buffer_before_minutes", as: Int.self),
+                      bufferAfterMinutes: try row.decode(column: "buffer_after_minutes", as: Int.self),
+                      serviceId: try row.decode(column: "service_id", as: String.self),
+                      seats: try row.decode(column: "seats", as: Int.self))
+        }
+    }
+
+    static func insert(_ booking: Booking, manageTokenHash: String, in db: any SQLDatabase) async throws {
+        try await db.insert(into: BookingRecord.table).model(BookingRecord(booking, manageTokenHash: manageTokenHash), with: Row.encoder).run()
+    }
+
+    static func update(_ booking: Booking, in db: any SQLDatabase) async throws {
+        try await db.update(BookingRecord.table)
+            .set(record: BookingRecord(booking, manageTokenHash: ""), keeping: ["id", "workspace_id", "created_at", "manage_token_hash"])
+            .where("id", .equal, booking.id).where("workspace_id", .equal, booking.workspaceId).run()
+    }
+}

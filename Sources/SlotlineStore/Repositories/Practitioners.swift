@@ -1,0 +1,36 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+public struct Practitioners: Sendable {
+    let database: Database
+
+    public func save(_ practitioner: Practitioner, now: Date) async throws {
+        try await database.write { db in
+            let record = PractitionerRecord(practitioner, createdAt: now, updatedAt: now)
+            if try await Self.find(id: practitioner.id, workspaceId: practitioner.workspaceId, in: db) == nil {
+                try await db.insert(into: PractitionerRecord.table).model(record, with: Row.encoder).run()
+            } else {
+                try await db.update(PractitionerRecord.table).set(record: record)
+                    .where("id", .equal, record.id).where("workspace_id", .equal, record.workspaceId).run()
+            }
+        }
+    }
+
+    public func find(id: String, workspaceId: String) async throws -> Practitioner? {
+        try await database.read { db in try await Self.find(id: id, workspaceId: workspaceId, in: db) }
+    }
+
+    public func list(workspaceId: String) async throws -> [Practitioner] {
+        try await database.read { db in
+            try await db.select().column("*").from(PractitionerRecord.table).where("workspace_id", .equal, workspaceId)
+                .orderBy("created_at").orderBy("id").all().map { try $0.decode(PractitionerRecord.self).model() }
+        }
+    }
+
+    static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Practitioner? {
+        try await db.select().column("*").from(PractitionerRecord.table)
+            .where("id", .equal, id).where("workspace_id", .equal, workspaceId)
+            .first()?.decode(PractitionerRecord.self).model()
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+public struct Services: Sendable {
+    let database: Database
+
+    /// Creates or replaces a service; every practitioner it names must belong to the workspace.
+    public func save(_ service: Service, now: Date) async throws {
+        try await database.write { db in
+            for practitionerId in service.practitionerIds
+            where try await Practitioners.find(id: practitionerId, workspaceId: service.workspaceId, in: db) == nil {
+                throw SlotlineError.invalid("practitionerIds", practitionerId)
+            }
+            let record = ServiceRecord(service, createdAt: now, updatedAt: now)
+            if try await Self.find(id: service.id, workspaceId: service.workspaceId, in: db) == nil {
+                try await db.insert(into: ServiceRecord.table).model(record, with: Row.encoder).run()
+            } else {
+                try await db.update(ServiceRecord.table).set(record: record)
+                    .where("id", .equal, record.id).where("workspace_id", .equal, record.workspaceId).run()
+            }
+        }
+    }
+
+    public func find(id: String, workspaceId: String) async throws -> Service? {
+        try await database.read { db in try await Self.find(id: id, workspaceId: workspaceId, in: db) }
+    }
+
+    public func list(workspaceId: String, activeOnly: Bool = false) async throws -> [Service] {
+        try await database.read { db in
+            var query = db.select().column("*").from(ServiceRecord.table).where("workspace_id", .equal, workspaceId)
+            if activeOnly { query = query.where("active", .equal, true) }
+            return try await query.orderBy("created_at").orderBy("id").all().map { try $0.decode(ServiceRecord.self).model() }
+        }
+    }
+
+    static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Service? {
+        try await db.select().column("*").from(ServiceRecord.table)
+            .where("id", .equal, id).where("workspace_id", .equal, workspaceId)
+            .first()?.decode(ServiceRecord.self).model()
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+public struct Workspaces: Sendable {
+    let database: Database
+
+    public func create(_ workspace: Workspace, now: Date) async throws {
+        try Workspace.validate(slug: workspace.slug)
+        guard TimeZone(identifier: workspace.timeZone) != nil else {
+            throw SlotlineError(.invalidTimeZone, field: "timeZone", detail: workspace.timeZone)
+        }
+        do {
+            try await database.write { db in
+                try await db.insert(into: WorkspaceRecord.table).model(WorkspaceRecord(workspace, createdAt: now), with: Row.encoder).run()
+            }
+        } catch where Database.isUniqueViolation(error) {
+            throw SlotlineError(.alreadyExists, field: "slug")
+        }
+    }
+
+    public func find(slug: String) async throws -> Workspace? {
+        try await database.read { db in
+            try await db.select().column("*").from(WorkspaceRecord.table).where("slug", .equal, slug).first()?
+                .decode(WorkspaceRecord.self).model
+        }
+    }
+
+    public func find(id: String) async throws -> Workspace? {
+        try await database.read { db in try await Self.find(id: id, in: db) }
+    }
+
+    static func find(id: String, in db: any SQLDatabase) async throws -> Workspace? {
+        try await db.select().column("*").from(WorkspaceRecord.table).where("id", .equal, id).first()?
+            .decode(WorkspaceRecord.self).model
+    }
+}

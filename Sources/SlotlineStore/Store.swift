@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import SlotlineCore
+
+/// Everything persistent, on one database.
+public struct Store: Sendable {
+    public let database: Database
+    public let time: TimeSource
+
+    public init(database: Database, time: TimeSource = .system) {
+        self.database = database
+        self.time = time
+    }
+
+    /// Opens the database and brings its schema up to date.
+    public static func open(_ url: DatabaseURL, time: TimeSource = .system, logger: Logger) async throws -> Store {
+        let database = try Database(url, logger: logger)
+        do {
+            try await Migrator(database: database).migrate()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return Store(database: database, time: time)
+    }
+
+    public var workspaces: Workspaces { Workspaces(database: database) }
+    public var staff: Staff { Staff(database: database) }
+    public var practitioners: Practitioners { Practitioners(database: database) }
+    public var services: Services { Services(database: database) }
+    public var bookings: Bookings { Bookings(database: database) }
+    public var desk: BookingDesk { BookingDesk(database: database, time: time) }
+    public var jobs: JobQueue { JobQueue(database: database, time: time) }
+    public var slots: SlotQuery { SlotQuery(database: database, time: time) }
+
+    public func shutdown() async { await database.shutdown() }
+}

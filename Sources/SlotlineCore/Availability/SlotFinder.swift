@@ -41,7 +41,8 @@ public struct SlotFinder: Sendable {
             if start < now.addingTimeInterval(Double(rules.minimumNoticeMinutes) * 60) {
                 throw SlotlineError(.tooSoon, field: "startsAt", detail: rules.minimumNoticeMinutes > 0 ? "\(rules.minimumNoticeMinutes) min" : nil)
             }
-            if start > now.addingTimeInterval(Double(rules.maximumAdvanceDays) * day) {
+            // Half-open like the window `slots` offers, so both agree on its last instant.
+            if start >= now.addingTimeInterval(Double(rules.maximumAdvanceDays) * day) {
                 throw SlotlineError(.tooFarAhead, field: "startsAt", detail: "\(rules.maximumAdvanceDays) d")
             }
         }
@@ -77,7 +78,8 @@ public struct SlotFinder: Sendable {
     /// The instant a range ends; a range ending in a DST gap ends where the gap ends.
     private func endInstant(_ date: LocalDate, _ time: LocalTime) -> Date? {
         if time.minutes == 1440 {
-            return clock.instant(WallClock.date(fromDays: WallClock.days(from: date) + 1), LocalTime(minutes: 0)!)
+            // The next midnight may itself fall in a gap (Santiago springs forward at 00:00).
+            return endInstant(WallClock.date(fromDays: WallClock.days(from: date) + 1), LocalTime(minutes: 0)!)
         }
         var minutes = time.minutes
         while minutes <= 1440 {

@@ -28,10 +28,12 @@ public struct Customer: Sendable, Equatable, Codable {
         return copy
     }
 
+    /// Judged after trimming, as `validated()` stores it: pasted addresses often carry spaces.
     static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "@", omittingEmptySubsequences: false)
-        return text.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ")
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        return trimmed.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !trimmed.contains(" ")
     }
 }
 

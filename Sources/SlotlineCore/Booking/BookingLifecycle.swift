@@ -34,6 +34,7 @@ public enum BookingLifecycle {
             next.paidAt = now
             next.holdExpiresAt = nil
             next.state = service.requiresConfirmation ? .pending : .confirmed
+            next.sequence += 1
             return (next, next.state == .confirmed ? [.paid, .confirmed] : [.paid])
         case .accept:
             guard booking.state == .pending else { throw refuse() }

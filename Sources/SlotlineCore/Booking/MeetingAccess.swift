@@ -19,7 +19,8 @@ public enum MeetingAccess {
 
     /// Owners, admins and the booking's own practitioner see private details in the back office.
     public static func staffMaySee(_ booking: Booking, viewer: StaffUser) -> Bool {
-        viewer.role.canConfigure || viewer.practitionerId == booking.practitionerId
+        guard viewer.workspaceId == booking.workspaceId else { return false }
+        return viewer.role.canConfigure || viewer.practitionerId == booking.practitionerId
     }
 }
 

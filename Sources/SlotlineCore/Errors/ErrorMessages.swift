@@ -53,7 +53,7 @@ public enum ErrorMessages {
         case (.tooFarAhead, .en): return "This time is too far ahead to book\(detail)."
         case (.tooFarAhead, .zhHans): return "该时间超出可预约的范围\(detail)。"
         case (.tooFarAhead, .zhHant): return "該時間超出可預約的範圍\(detail)。"
-        case (.invalidState, .en): return "This cannot be done while the booking is \(detail ?? "in its current state")."
+        case (.invalidState, .en): return "This cannot be done while the booking is \(error.detail ?? "in its current state")."
         case (.invalidState, .zhHans): return "预约当前状态（\(error.detail ?? "")）不允许此操作。"
         case (.invalidState, .zhHant): return "預約目前狀態（\(error.detail ?? "")）不允許此操作。"
         case (.noPendingRequest, .en): return "There is no customer request waiting for a decision."

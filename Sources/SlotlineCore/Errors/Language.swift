@@ -26,7 +26,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public init?(tag: String) {
         let lower = tag.lowercased()
         if lower.hasPrefix("zh") {
-            let traditional = ["hant", "tw", "hk", "mo"].contains { lower.contains($0) }
+            // An explicit script wins over the region: zh-Hans-HK is Simplified.
+            let subtags = lower.split { $0 == "-" || $0 == "_" }
+            let traditional = !subtags.contains("hans") && subtags.contains { ["hant", "tw", "hk", "mo"].contains($0) }
             self = traditional ? .zhHant : .zhHans
         } else if lower.hasPrefix("en") {
             self = .en

@@ -19,6 +19,9 @@ public enum RFC3339 {
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
               let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
               hour < 24, minute < 60, second < 61,
+              // Years 1 and 9999 are refused: an offset could move the instant outside the calendar
+              // `LocalDate` names, and showing it in another zone would then crash.
+              (2...9998).contains(year),
               let date = LocalDate(year: year, month: month, day: day) else { return nil }
         var index = 19
         var fraction = 0.0

@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineStore
+
+/// `/api/v1/bookings`: the back office's bookings, by tab, and every staff decision.
+struct BookingController {
+    let store: Store
+
+    struct Reschedule: Decodable {
+        let startsAt: String?
+    }
+
+    func addRoutes(to group: RouterGroup<SlotlineContext>) {
+        group.get("bookings", use: list)
+        group.post("bookings", use: create)
+        group.get("bookings/:id", use: get)
+        group.post("bookings/:id/reschedule", use: reschedule)
+        for decision in StaffDecision.allCases {
+            group.post("bookings/:id/\(decision.rawValue)") { request, context in
+                try await decide(decision, request: request, context: context)
+            }
+        }
+    }
+
+    @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<StaffBookingView> {
+        let user = try context.requireStaff()
+        let query = request.uri.queryParameters
+        guard let tab = BookingTab(rawValue: query.get("tab") ?? "upcoming") else {
+            throw SlotlineError.invalid("tab", BookingTab.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let limit = try Input.integer(query.get("limit"), field: "limit", range: 1...200, default: 50)
+        let offset = try Input.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
+        let zone = try await viewZone(request, user: user)
+        let bookings = try await store.bookings.list(workspaceId: user.workspaceId, tab: tab, now: store.time.now(), limit: limit, offset: offset)
+        let services = try await servicesById(user.workspaceId)
+        return ListView(items: try await bookings.asyncMap { try await view($0, services[$0.serviceId], user: user, zone: zone) })
+    }
+
+    @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<StaffBookingView> {
+        let user = try context.requireStaff()
+        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
+        let input = try await RequestBody.decode(BookingInput.self, from: request, context: context)
+        let submitted = try await store.desk.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
+                                                    workspaceId: user.workspaceId, byStaff: true)
+        return EditedResponse(status: .created, response: try await view(submitted.booking, user: user, request: request))
+    }
+
+    @Sendable func get(request: Request, context: SlotlineContext) async throws -> StaffBookingView {
+        let user = try context.requireStaff()
+        guard let booking = try await store.bookings.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+            throw SlotlineError.notFound("booking")
+        }
+        return try await view(booking, user: user, request: request)
+    }
+
+    @Sendable func reschedule(request: Request, context: SlotlineContext) async throws -> StaffBookingView {
+        let user = try context.requireStaff()
+        let input = try await RequestBody.decode(Reschedule.self, from: request, context: context)
+        let booking = try await store.desk.reschedule(bookingId: context.parameters.id(), workspaceId: user.workspaceId,
+                                                      to: try Input.time(input.startsAt, field: "startsAt"))
+        return try await view(booking, user: user, request: request)
+    }
+
+    func decide(_ decision: StaffDecision, request: Request, context: SlotlineContext) async throws -> StaffBookingView {
+        let user = try context.requireStaff()
+        let booking = try await store.desk.decide(decision, bookingId: context.parameters.id(), workspaceId: user.workspaceId)
+        return try await view(booking, user: user, request: request)
+    }
+
+    private func view(_ booking: Booking, user: StaffUser, request: Request) async throws -> StaffBookingView {
+        let service = try await store.services.find(id: booking.serviceId, workspaceId: booking.workspaceId)
+        return try await view(booking, service, user: user, zone: try await viewZone(request, user: user))
+    }
+
+    /// The staff view, with the private meeting text only when released and the viewer may see it.
+    private func view(_ booking: Booking, _ service: Service?, user: StaffUser, zone: TimeZone) async throws -> StaffBookingView {
+        var text: String?
+        if let service, MeetingAccess.detailsReleased(booking), MeetingAccess.staffMaySee(booking, viewer: user),
+           let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId) {
+            text = MeetingAccess.staticText(service: service, practitioner: practitioner)
+        }
+        return StaffBookingView(booking, service: service, meetingText: text, zone: zone)
+    }
+
+    /// Times are shown in `?timeZone=` if given, else in the workspace's zone.
+    private func viewZone(_ request: Request, user: StaffUser) async throws -> TimeZone {
+        if let identifier = request.uri.queryParameters.get("timeZone") {
+            return try Input.timeZone(identifier, field: "timeZone")
+        }
+        let workspace = try await store.workspaces.find(id: user.workspaceId)
+        return workspace.flatMap { TimeZone(identifier: $0.timeZone) } ?? TimeZone(identifier: "UTC")!
+    }
+
+    private func servicesById(_ workspaceId: String) async throws -> [String: Service] {
+        Dictionary(uniqueKeysWithValues: try await store.services.list(workspaceId: workspaceId).map { ($0.id, $0) })
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineStore
+
+/// `/api/v1/services`: what customers book.
+struct ServiceController {
+    let store: Store
+
+    /// Every field optional so one type serves create (defaults filled in) and update (unchanged when absent).
+    struct Input: Decodable {
+        var name: String?
+        var description: String?
+        var durationMinutes: Int?
+        var bufferBeforeMinutes: Int?
+        var bufferAfterMinutes: Int?
+        var slotIntervalMinutes: Int?
+        var capacity: Int?
+        var priceMinor: Int?
+        var currency: String?
+        var requiresPayment: Bool?
+        var requiresConfirmation: Bool?
+        var paymentWindowMinutes: Int?
+        var online: Bool?
+        var meetingLinkSource: MeetingLinkSource?
+        var meetingText: String?
+        var onlineInstructions: String?
+        var reminderOffsetsMinutes: [Int]?
+        var minimumNoticeMinutes: Int?
+        var maximumAdvanceDays: Int?
+        var changePolicy: ChangePolicy?
+        var practitionerIds: [String]?
+        var active: Bool?
+
+        func applied(to service: Service) -> Service {
+            var s = service
+            if let name { s.name = name }
+            if let description { s.description = description }
+            if let durationMinutes {
+                if s.slotIntervalMinutes == s.durationMinutes && slotIntervalMinutes == nil { s.slotIntervalMinutes = durationMinutes }
+                s.durationMinutes = durationMinutes
+            }
+            if let bufferBeforeMinutes { s.bufferBeforeMinutes = bufferBeforeMinutes }
+            if let bufferAfterMinutes { s.bufferAfterMinutes = bufferAfterMinutes }
+            if let slotIntervalMinutes { s.slotIntervalMinutes = slotIntervalMinutes }
+            if let capacity { s.capacity = capacity }
+            if let priceMinor { s.priceMinor = priceMinor }
+            if let currency { s.currency = currency.uppercased() }
+            if let requiresPayment { s.requiresPayment = requiresPayment }
+            if let requiresConfirmation { s.requiresConfirmation = requiresConfirmation }
+            if let paymentWindowMinutes { s.paymentWindowMinutes = paymentWindowMinutes }
+            if let online {
+                s.online = online
+                if !online && meetingLinkSource == nil { s.meetingLinkSource = .none }
+            }
+            if let meetingLinkSource { s.meetingLinkSource = meetingLinkSource }
+            if let meetingText { s.meetingText = meetingText }
+            if let onlineInstructions { s.onlineInstructions = onlineInstructions }
+            if let reminderOffsetsMinutes { s.reminderOffsetsMinutes = reminderOffsetsMinutes }
+            if let minimumNoticeMinutes { s.minimumNoticeMinutes = minimumNoticeMinutes }
+            if let maximumAdvanceDays { s.maximumAdvanceDays = maximumAdvanceDays }
+            if let changePolicy { s.changePolicy = changePolicy }
+            if let practitionerIds { s.practitionerIds = practitionerIds }
+            if let active { s.active = active }
+            return s
+        }
+    }
+
+    func addRoutes(to group: RouterGroup<SlotlineContext>) {
+        group.get("services", use: list)
+        group.post("services", use: create)
+        group.get("services/:id", use: get)
+        group.put("services/:id", use: update)
+    }
+
+    @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<ServiceView> {
+        let user = try context.requireStaff()
+        return ListView(items: try await store.services.list(workspaceId: user.workspaceId).map(ServiceView.init))
+    }
+
+    @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<ServiceView> {
+        let user = try context.requireConfigurer()
+        let input = try await RequestBody.decode(Input.self, from: request, context: context)
+        guard input.name != nil else { throw SlotlineError.missing("name") }
+        guard let duration = input.durationMinutes else { throw SlotlineError.missing("durationMinutes") }
+        let blank = Service(id: Secrets.newID(), workspaceId: user.workspaceId, name: "", durationMinutes: duration)
+        let service = try input.applied(to: blank).validated()
+        try await store.services.save(service, now: store.time.now())
+        return EditedResponse(status: .created, response: ServiceView(service))
+    }
+
+    @Sendable func get(request: Request, context: SlotlineContext) async throws -> ServiceView {
+        ServiceView(try await find(context))
+    }
+
+    @Sendable func update(request: Request, context: SlotlineContext) async throws -> ServiceView {
+        _ = try context.requireConfigurer()
+        let existing = try await find(context)
+        let input = try await RequestBody.decode(Input.self, from: request, context: context)
+        let service = try input.applied(to: existing).validated()
+        try await store.services.save(service, now: store.time.now())
+        return ServiceView(service)
+    }
+
+    private func find(_ context: SlotlineContext) async throws -> Service {
+        let user = try context.requireStaff()
+        guard let service = try await store.services.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+            throw SlotlineError.notFound("service")
+        }
+        return service
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import Logging
+import SlotlineCore
+import SlotlineStore
+
+/// The HTTP application with its job workers, ready to run.
+public func buildApplication(configuration: Configuration, store: Store, logger: Logger) -> some ApplicationProtocol {
+    var app = Application(
+        router: buildRouter(store: store),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "slotline"),
+        logger: logger)
+    app.addServices((0..<configuration.workers).map { index in
+        JobWorker(name: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(index)",
+                  queue: store.jobs, handlers: store.jobHandlers, logger: logger)
+    })
+    return app
+}
+
+/// Every route. Staff routes sit behind the authenticator; public and manage routes do not.
+public func buildRouter(store: Store) -> Router<SlotlineContext> {
+    let router = Router(context: SlotlineContext.self)
+    router.add(middleware: ErrorMiddleware())
+    HealthController(store: store).addRoutes(to: router)
+    let api = router.group("api/v1")
+    api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
+    AuthController(store: store).addPublicRoutes(to: api)
+    PublicController(store: store).addRoutes(to: api)
+    ManageController(store: store).addRoutes(to: api)
+
+    let staff = api.group().add(middleware: Authenticator(store: store))
+    AuthController(store: store).addRoutes(to: staff)
+    PractitionerController(store: store).addRoutes(to: staff)
+    ServiceController(store: store).addRoutes(to: staff)
+    BookingController(store: store).addRoutes(to: staff)
+    JobController(store: store).addRoutes(to: staff)
+    return router
+}

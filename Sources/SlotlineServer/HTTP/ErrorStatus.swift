@@ -1,0 +1,21 @@
+import HTTPTypes
+import SlotlineCore
+
+extension ErrorCode {
+    /// The one place an error code becomes an HTTP status.
+    var status: HTTPResponse.Status {
+        switch self {
+        case .invalidJSON, .missingParameter, .invalidParameter, .invalidTimeZone: return .badRequest
+        case .unauthenticated, .invalidCredentials: return .unauthorized
+        case .forbidden: return .forbidden
+        case .notFound: return .notFound
+        case .methodNotAllowed: return .methodNotAllowed
+        case .payloadTooLarge: return .contentTooLarge
+        case .unsupportedMediaType: return .unsupportedMediaType
+        case .alreadyExists, .slotUnavailable, .invalidState, .noPendingRequest, .requestAlreadyPending, .noFreeLine: return .conflict
+        case .outsideAvailability, .tooSoon, .tooFarAhead, .idempotencyConflict: return .unprocessableContent
+        case .serviceUnavailable: return .serviceUnavailable
+        case .internalError: return .internalServerError
+        }
+    }
+}

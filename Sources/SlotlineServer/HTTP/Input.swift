@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+
+/// Checked conversions of request values, each failing with the field it concerns.
+enum Input {
+    static func time(_ text: String?, field: String) throws -> Date {
+        guard let text else { throw SlotlineError.missing(field) }
+        guard let date = RFC3339.parse(text) else { throw SlotlineError.invalid(field, "RFC 3339 time with offset") }
+        return date
+    }
+
+    static func timeZone(_ identifier: String?, field: String) throws -> TimeZone {
+        guard let identifier else { throw SlotlineError.missing(field) }
+        guard let zone = TimeZone(identifier: identifier), !identifier.isEmpty else {
+            throw SlotlineError(.invalidTimeZone, field: field, detail: identifier)
+        }
+        return zone
+    }
+
+    static func text(_ value: String?, field: String, max: Int, required: Bool = false) throws -> String? {
+        guard let value else {
+            if required { throw SlotlineError.missing(field) }
+            return nil
+        }
+        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw SlotlineError.invalid(field, "must not be empty") }
+        guard value.count <= max else { throw SlotlineError.invalid(field, "at most \(max) characters") }
+        return value
+    }
+
+    static func integer(_ query: String?, field: String, range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let query else { return fallback }
+        guard let value = Int(query), range.contains(value) else {
+            throw SlotlineError.invalid(field, "\(range.lowerBound)–\(range.upperBound)")
+        }
+        return value
+    }
+}
+
+extension Parameters {
+    /// A path parameter that is known to be present because the route declares it.
+    func id(_ name: String = "id") -> String { get(name) ?? "" }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+
+/// Reads JSON request bodies with errors that name the offending field.
+enum RequestBody {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: SlotlineContext) async throws -> T {
+        try decode(type, from: try await data(of: request, context: context))
+    }
+
+    /// The raw body, refused when too large or not JSON.
+    static func data(of request: Request, context: SlotlineContext) async throws -> Data {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw SlotlineError(.payloadTooLarge, field: "body", detail: "\(context.maxUploadSize) bytes")
+        }
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw SlotlineError(.unsupportedMediaType, field: "Content-Type")
+        }
+        return Data(buffer: buffer)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error)
+        }
+    }
+
+    /// Maps a decoding failure onto the field it concerns.
+    static func describe(_ error: DecodingError) -> SlotlineError {
+        func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            (codingPath + (last.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            return SlotlineError(.missingParameter, field: path(context.codingPath, key))
+        case let .valueNotFound(_, context):
+            return SlotlineError(.missingParameter, field: path(context.codingPath))
+        case let .typeMismatch(type, context):
+            return SlotlineError(.invalidParameter, field: path(context.codingPath), detail: "expected \(type)")
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty { return SlotlineError(.invalidJSON) }
+            return SlotlineError(.invalidParameter, field: path(context.codingPath), detail: context.debugDescription)
+        @unknown default:
+            return SlotlineError(.invalidJSON)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+
+struct CustomerView: Encodable {
+    let name: String
+    let email: String
+    let phone: String
+    let language: Language
+    let timeZone: String
+
+    init(_ customer: Customer) {
+        name = customer.name
+        email = customer.email
+        phone = customer.phone
+        language = customer.language
+        timeZone = customer.timeZone
+    }
+}
+
+struct ChangeRequestView: Encodable {
+    let kind: ChangeRequest.Kind
+    let startsAt: String?
+    let reason: String
+    let requestedAt: String
+
+    init(_ request: ChangeRequest, zone: TimeZone) {
+        kind = request.kind
+        startsAt = request.startsAt.map { RFC3339.format($0, in: zone) }
+        reason = request.reason
+        requestedAt = RFC3339.format(request.requestedAt, in: zone)
+    }
+}
+
+/// Private meeting details, shown only to staff allowed to see them once the booking is confirmed.
+struct MeetingView: Encodable {
+    let source: MeetingLinkSource
+    let text: String
+}
+
+/// The back-office view of a booking.
+struct StaffBookingView: ResponseEncodable {
+    let id: String
+    let state: BookingState
+    let serviceId: String
+    let practitionerId: String
+    let startsAt: String
+    let endsAt: String
+    let seats: Int
+    let customer: CustomerView
+    let notes: String
+    let holdExpiresAt: String?
+    let paidAt: String?
+    let request: ChangeRequestView?
+    let sequence: Int
+    let onlineInstructions: String
+    /// Nil until confirmed, and for staff who may not see it.
+    let meeting: MeetingView?
+    let createdAt: String
+    let updatedAt: String
+
+    init(_ booking: Booking, service: Service?, meetingText: String?, zone: TimeZone) {
+        func time(_ date: Date) -> String { RFC3339.format(date, in: zone) }
+        id = booking.id
+        state = booking.state
+        serviceId = booking.serviceId
+        practitionerId = booking.practitionerId
+        startsAt = time(booking.startsAt)
+        endsAt = time(booking.endsAt)
+        seats = booking.seats
+        customer = CustomerView(booking.customer)
+        notes = booking.notes
+        holdExpiresAt = booking.holdExpiresAt.map(time)
+        paidAt = booking.paidAt.map(time)
+        request = booking.request.map { ChangeRequestView($0, zone: zone) }
+        sequence = booking.sequence
+        onlineInstructions = service?.onlineInstructions ?? ""
+        meeting = zip(service, meetingText).map { MeetingView(source: $0.meetingLinkSource, text: $1) }
+        createdAt = time(booking.createdAt)
+        updatedAt = time(booking.updatedAt)
+    }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+/// What the customer sees on the booking and manage pages: public instructions, never the private link.
+struct PublicBookingView: ResponseEncodable {
+    struct Named: Encodable {
+        let id: String
+        let name: String
+    }
+    let id: String
+    let state: BookingState
+    let service: Named
+    let practitioner: Named
+    let startsAt: String
+    let endsAt: String
+    let timeZone: String
+    let seats: Int
+    let customer: CustomerView
+    let holdExpiresAt: String?
+    let paymentInstructions: String?
+    let onlineInstructions: String
+    let request: ChangeRequestView?
+    /// Present only in the answer to the submission: the customer's key to the manage page.
+    let manageToken: String?
+
+    init(_ booking: Booking, service: Service, practitioner: Practitioner, workspace: Workspace, manageToken: String? = nil) {
+        let zone = TimeZone(identifier: booking.customer.timeZone) ?? TimeZone(identifier: "UTC")!
+        func time(_ date: Date) -> String { RFC3339.format(date, in: zone) }
+        id = booking.id
+        state = booking.state
+        self.service = Named(id: service.id, name: service.name)
+        self.practitioner = Named(id: practitioner.id, name: practitioner.name)
+        startsAt = time(booking.startsAt)
+        endsAt = time(booking.endsAt)
+        timeZone = zone.identifier
+        seats = booking.seats
+        customer = CustomerView(booking.customer)
+        holdExpiresAt = booking.holdExpiresAt.map(time)
+        paymentInstructions = booking.state == .awaitingPayment ? workspace.paymentInstructions : nil
+        onlineInstructions = service.online ? service.onlineInstructions : ""
+        request = booking.request.map { ChangeRequestView($0, zone: zone) }
+        self.manageToken = manageToken
+    }
+}

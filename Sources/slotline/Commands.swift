@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineServer
+import SlotlineStore
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server and job workers.")
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        try await Runner.serve(configuration)
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date, then exit.")
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        let store = try await configuration.openStore(logger: configuration.logger())
+        await store.shutdown()
+        print("database \(configuration.databaseURL.redacted) is up to date")
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Seed the demo workspace and serve it.")
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        let logger = configuration.logger()
+        let store = try await configuration.openStore(logger: logger)
+        let owner: Provisioning.Owner
+        do {
+            owner = try await DemoWorkspace(store: store).seed()
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        print("""
+
+            Slotline demo is ready at \(configuration.publicURL)
+              back office login: workspace \(DemoWorkspace.slug), email \(DemoWorkspace.email), password \(DemoWorkspace.password)
+              API key:           \(owner.apiKey)
+              public booking:    \(configuration.publicURL)/w/\(DemoWorkspace.slug)
+              public API:        \(configuration.publicURL)/api/v1/public/\(DemoWorkspace.slug)/services
+              try:               curl -H 'Authorization: Bearer \(owner.apiKey)' \(configuration.publicURL)/api/v1/bookings?tab=upcoming
+
+            """)
+        try await Runner.serve(configuration, store: store)
+    }
+}
+
+struct CreateAdmin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin",
+        abstract: "Create a workspace if needed and an owner; prints one JSON object with the owner's apiKey.")
+    @OptionGroup var options: ServerOptions
+    @Option(help: "Workspace slug (a-z, 0-9, -)") var workspace: String
+    @Option(help: "Owner's email") var email: String
+    @Option(help: "Owner's password (8–72 characters)") var password: String
+    @Option(help: "Workspace time zone for a new workspace") var timeZone: String = "UTC"
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        let store = try await configuration.openStore(logger: configuration.logger())
+        do {
+            let provisioning = Provisioning(store: store)
+            let owner = try await provisioning.owner(in: try await provisioning.workspace(slug: workspace, timeZone: timeZone),
+                                                     email: email, password: password)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(owner), as: UTF8.self))
+            await store.shutdown()
+        } catch let error as SlotlineError {
+            await store.shutdown()
+            throw ValidationError(ErrorMessages.message(for: error, in: .en))
+        }
+    }
+}
+
+enum Runner {
+    static func serve(_ configuration: Configuration, store: Store? = nil) async throws {
+        let logger = configuration.logger()
+        _ = try SecretKey.load(configuration)
+        let store = try await store.asyncOr { try await configuration.openStore(logger: logger) }
+        logger.info("starting", metadata: ["database": "\(configuration.databaseURL.redacted)", "workers": "\(configuration.workers)"])
+        do {
+            try await buildApplication(configuration: configuration, store: store, logger: logger).runService()
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+}
+
+extension Optional {
+    func asyncOr(_ fallback: () async throws -> Wrapped) async rethrows -> Wrapped {
+        if let self { return self }
+        return try await fallback()
+    }
+}

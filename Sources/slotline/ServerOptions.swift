@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SlotlineServer
+import SlotlineStore
+
+/// Flags that mirror the SLOTLINE_* environment variables; a flag wins over the variable.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "SLOTLINE_DATA_DIR") var dataDir: String?
+    @Option(help: "SLOTLINE_DATABASE_URL") var databaseURL: String?
+    @Option(help: "SLOTLINE_HOST") var host: String?
+    @Option(help: "SLOTLINE_PORT") var port: Int?
+    @Option(help: "SLOTLINE_PUBLIC_URL") var publicURL: String?
+    @Option(help: "SLOTLINE_LOG_LEVEL") var logLevel: String?
+    @Option(help: "SLOTLINE_WORKERS") var workers: Int?
+
+    func configuration() throws -> Configuration {
+        var overrides: [String: String] = [:]
+        overrides["SLOTLINE_DATA_DIR"] = dataDir
+        overrides["SLOTLINE_DATABASE_URL"] = databaseURL
+        overrides["SLOTLINE_HOST"] = host
+        overrides["SLOTLINE_PORT"] = port.map(String.init)
+        overrides["SLOTLINE_PUBLIC_URL"] = publicURL
+        overrides["SLOTLINE_LOG_LEVEL"] = logLevel
+        overrides["SLOTLINE_WORKERS"] = workers.map(String.init)
+        return try Configuration(overrides: overrides)
+    }
+}
+
+extension Configuration {
+    func logger(_ label: String = "slotline") -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel
+        return logger
+    }
+
+    func openStore(logger: Logger) async throws -> Store {
+        try await Store.open(databaseURL, logger: logger)
+    }
+}

@@ -56,15 +56,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by the test targets: a real SQLite file and a real PostgreSQL schema per test.
+        .target(
+            name: "SlotlineTestSupport",
+            dependencies: ["SlotlineStore", "SlotlineCore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/SlotlineTestSupport"
+        ),
         .testTarget(name: "SlotlineCoreTests", dependencies: ["SlotlineCore"]),
         .testTarget(
             name: "SlotlineStoreTests",
-            dependencies: ["SlotlineStore", "SlotlineCore"]
+            dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport"]
         ),
         .testTarget(
             name: "SlotlineServerTests",
             dependencies: [
-                "SlotlineServer", "SlotlineStore", "SlotlineCore",
+                "SlotlineServer", "SlotlineStore", "SlotlineCore", "SlotlineTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -1,8 +1,51 @@
 import ArgumentParser
+import Foundation
+import Logging
+import SlotlineStore
 
+/// `slotline bench`: prints slot-query latency at 0 to 100,000 bookings and booking throughput,
+/// on a fresh SQLite file and (with --postgres-url or SLOTLINE_TEST_POSTGRES_URL) on PostgreSQL.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure slot queries and booking throughput on SQLite and PostgreSQL.")
+
+    @Option(help: "PostgreSQL to measure (an empty database or schema); default SLOTLINE_TEST_POSTGRES_URL") var postgresURL: String?
+    @Option(help: "Booking counts to measure slot queries at") var sizes: [Int] = [0, 1_000, 10_000, 100_000]
+    @Option(help: "Slot queries per size") var runs: Int = 200
+    @Option(help: "Bookings submitted for the throughput figure") var submissions: Int = 2_000
+
     func run() async throws {
-        print("bench: not written yet")
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("slotline-bench-\(UUID().uuidString).sqlite").path
+        var targets: [(String, DatabaseURL)] = [("sqlite", .sqlite(path: sqlitePath))]
+        if let url = postgresURL ?? ProcessInfo.processInfo.environment["SLOTLINE_TEST_POSTGRES_URL"] {
+            targets.append(("postgres", .postgres(url: url + (url.contains("?") ? "&" : "?") + "sslmode=disable")))
+        }
+        #if DEBUG
+        print("note: debug build; measure with `swift run -c release slotline bench`")
+        #endif
+        for (name, url) in targets {
+            let store = try await Store.open(url, logger: logger)
+            let bench = try await BookingBenchmark.prepare(store)
+            var hours = Set<Int64>()
+            var seeded = 0
+            for size in sizes.sorted() {
+                try await bench.seed(upTo: size, existing: seeded, hours: &hours)
+                seeded = size
+                let figures = try await bench.slotQueries(runs: runs, bookings: size, hours: hours)
+                print("\(name) slots 60d: bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
+            }
+            for concurrency in [1, 8] {
+                let rate = try await bench.submissions(count: submissions, concurrency: concurrency, hours: hours)
+                print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): \(Int(rate)) per second")
+                hours.formUnion((1...Int64(submissions * 2)).map { $0 + 24 })
+            }
+            await store.shutdown()
+        }
+        try? FileManager.default.removeItem(atPath: sqlitePath)
+    }
+
+    private func ms(_ duration: Duration) -> String {
+        String(format: "%.3f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
     }
 }

@@ -1,0 +1,108 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+/// Measures what the targets name: slot queries against a growing booking table, and
+/// booking submissions per second through the domain and the store (conflict check included).
+public struct BookingBenchmark: Sendable {
+    public struct Figures: Sendable {
+        public var bookings: Int
+        public var inWindow: Int
+        public var p50: Duration
+        public var p99: Duration
+    }
+
+    let store: Store
+    let workspace: Workspace
+    let practitioner: Practitioner
+    let service: Service
+
+    /// A workspace whose one practitioner works around the clock, and a 60-minute service.
+    public static func prepare(_ store: Store) async throws -> BookingBenchmark {
+        let now = store.time.now()
+        let workspace = Workspace(id: Secrets.newID(), slug: "bench-\(Int.random(in: 0..<1_000_000))", name: "Bench", timeZone: "UTC")
+        try await store.workspaces.create(workspace, now: now)
+        let allDay = [try TimeRange(start: LocalTime(minutes: 0)!, end: LocalTime(minutes: 1440)!)]
+        let practitioner = Practitioner(id: Secrets.newID(), workspaceId: workspace.id, name: "Bench", timeZone: "Europe/Berlin",
+                                        availability: Availability(weekly: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, allDay) })))
+        try await store.practitioners.save(practitioner, now: now)
+        let service = Service(id: Secrets.newID(), workspaceId: workspace.id, name: "Bench", durationMinutes: 60,
+                              maximumAdvanceDays: 730, practitionerIds: [practitioner.id])
+        try await store.services.save(service, now: now)
+        return BookingBenchmark(store: store, workspace: workspace, practitioner: practitioner, service: service)
+    }
+
+    /// Adds confirmed bookings on distinct hours spread over ±10 years, in batches, bypassing the
+    /// desk (seeding speed is not what is measured). Returns how many fall in the next 60 days.
+    public func seed(upTo total: Int, existing: Int, hours: inout Set<Int64>) async throws {
+        let now = store.time.now().unixSeconds / 3600 * 3600
+        let span: Int64 = 10 * 365 * 24
+        var remaining = total - existing
+        while remaining > 0 {
+            let batch = min(remaining, 500)
+            var bookings: [Booking] = []
+            while bookings.count < batch {
+                let hour = Int64.random(in: -span...span)
+                guard hours.insert(hour).inserted else { continue }
+                let start = Date(unixSeconds: now + hour * 3600)
+                bookings.append(Booking(id: Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
+                                        state: .confirmed, startsAt: start, endsAt: start.addingTimeInterval(3600),
+                                        customer: Customer(name: "Seed", email: "seed@example.com", timeZone: "UTC"),
+                                        createdAt: start, updatedAt: start))
+            }
+            try await store.database.write { db in
+                for booking in bookings {
+                    try await Bookings.insert(booking, manageTokenHash: Secrets.hash(booking.id), in: db)
+                }
+            }
+            remaining -= batch
+        }
+    }
+
+    /// Slot listing for the next 60 days, `runs` times.
+    public func slotQueries(runs: Int, bookings: Int, hours: Set<Int64>) async throws -> Figures {
+        let from = store.time.now()
+        let to = from.addingTimeInterval(60 * 86_400)
+        let clock = ContinuousClock()
+        var durations: [Duration] = []
+        for _ in 0..<runs {
+            let started = clock.now
+            _ = try await store.slots.slots(workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id, from: from, to: to)
+            durations.append(clock.now - started)
+        }
+        durations.sort()
+        let inWindow = hours.filter { $0 >= 0 && $0 < 60 * 24 }.count
+        return Figures(bookings: bookings, inWindow: inWindow, p50: durations[durations.count / 2],
+                       p99: durations[min(durations.count - 1, durations.count * 99 / 100)])
+    }
+
+    /// Confirmed bookings per second through `BookingDesk.submit`, with `concurrency` callers.
+    public func submissions(count: Int, concurrency: Int, hours: Set<Int64>) async throws -> Double {
+        let base = store.time.now().unixSeconds / 3600 * 3600 + 24 * 3600
+        var free: [Date] = []
+        var hour: Int64 = 0
+        while free.count < count {
+            hour += 1
+            if !hours.contains(hour + 24) { free.append(Date(unixSeconds: base + hour * 3600)) }
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let desk = store.desk
+        let customer = Customer(name: "Bench", email: "bench@example.com", timeZone: "UTC")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lane in 0..<concurrency {
+                let mine = stride(from: lane, to: free.count, by: concurrency).map { free[$0] }
+                group.addTask { [workspace, service, practitioner] in
+                    for start in mine {
+                        let booked = try await desk.submit(NewBooking(serviceId: service.id, practitionerId: practitioner.id, startsAt: start,
+                                                                      customer: customer), workspaceId: workspace.id, byStaff: true)
+                        precondition(booked.booking.state == .confirmed)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let elapsed = clock.now - started
+        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

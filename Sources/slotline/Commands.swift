@@ -47,11 +47,12 @@ struct Demo: AsyncParsableCommand {
             Slotline demo is ready at \(configuration.publicURL)
               back office login: workspace \(DemoWorkspace.slug), email \(DemoWorkspace.email), password \(DemoWorkspace.password)
               API key:           \(owner.apiKey)
-              public booking:    \(configuration.publicURL)/w/\(DemoWorkspace.slug)
-              public API:        \(configuration.publicURL)/api/v1/public/\(DemoWorkspace.slug)/services
+              public booking:    \(configuration.publicURL)/api/v1/public/\(DemoWorkspace.slug)/services
+              API description:   \(configuration.publicURL)/api/v1/openapi.json
               try:               curl -H 'Authorization: Bearer \(owner.apiKey)' \(configuration.publicURL)/api/v1/bookings?tab=upcoming
 
             """)
+        fflush(stdout)
         try await Runner.serve(configuration, store: store)
     }
 }

@@ -88,10 +88,12 @@ public struct BookingDesk: Sendable {
                 try await schedule([.created] + (state == .confirmed ? [.confirmed] : []), for: booking, now: now, in: db)
                 return SubmittedBooking(booking: booking, manageToken: token, replayed: false)
             }
-        } catch where idempotency != nil && Database.isUniqueViolation(error) {
-            // A concurrent request with the same key won the race: answer as it did.
+        } catch {
+            // A concurrent request with the same key may have won the race (its booking now holds
+            // the slot, or its key row is there): answer as it did.
+            guard let idempotency else { throw error }
             return try await database.read { db in
-                guard let earlier = try await replay(idempotency!, workspaceId: workspaceId, in: db) else { throw error }
+                guard let earlier = try await replay(idempotency, workspaceId: workspaceId, in: db) else { throw error }
                 return earlier
             }
         }
@@ -165,7 +167,7 @@ public struct BookingDesk: Sendable {
                 throw SlotlineError.notFound("booking")
             }
             // Lock the practitioner first, as submissions do, then re-read the booking under the lock.
-            _ = try await database.lockRow(db, table: PractitionerRecord.table, id: current.practitionerId)
+            try await database.lockRow(db, table: PractitionerRecord.table, id: current.practitionerId)
             guard let booking = try await Bookings.find(id: bookingId, workspaceId: workspaceId, in: db),
                   let service = try await Services.find(id: booking.serviceId, workspaceId: workspaceId, in: db) else {
                 throw SlotlineError.notFound("booking")
@@ -198,8 +200,8 @@ public struct BookingDesk: Sendable {
         }
         var firstError: SlotlineError?
         for id in candidates {
-            guard try await database.lockRow(db, table: PractitionerRecord.table, id: id),
-                  let practitioner = try await Practitioners.find(id: id, workspaceId: service.workspaceId, in: db),
+            try await database.lockRow(db, table: PractitionerRecord.table, id: id)
+            guard let practitioner = try await Practitioners.find(id: id, workspaceId: service.workspaceId, in: db),
                   practitioner.active else { continue }
             do {
                 try await check(request.startsAt, seats: request.seats, service: service, practitioner: practitioner,

@@ -77,11 +77,10 @@ public final class Database: @unchecked Sendable {
     }
 
     /// Locks a row until the transaction ends, so concurrent writers on PostgreSQL queue behind it.
-    /// On SQLite the write transaction already holds the whole database.
-    public func lockRow(_ db: any SQLDatabase, table: String, id: String) async throws -> Bool {
-        let lock = flavor == .postgres ? " FOR UPDATE" : ""
-        let row = try await db.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id)\(unsafeRaw: lock)").first()
-        return row != nil
+    /// On SQLite the write transaction already holds the whole database, so there is nothing to do.
+    public func lockRow(_ db: any SQLDatabase, table: String, id: String) async throws {
+        guard flavor == .postgres else { return }
+        try await db.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
     public func shutdown() async {

@@ -42,7 +42,8 @@ struct Demo: AsyncParsableCommand {
             await store.shutdown()
             throw error
         }
-        print("""
+        // Written unbuffered so it shows before the server's log, even when stdout is a file.
+        FileHandle.standardOutput.write(Data("""
 
             Slotline demo is ready at \(configuration.publicURL)
               back office login: workspace \(DemoWorkspace.slug), email \(DemoWorkspace.email), password \(DemoWorkspace.password)
@@ -51,8 +52,8 @@ struct Demo: AsyncParsableCommand {
               API description:   \(configuration.publicURL)/api/v1/openapi.json
               try:               curl -H 'Authorization: Bearer \(owner.apiKey)' \(configuration.publicURL)/api/v1/bookings?tab=upcoming
 
-            """)
-        fflush(stdout)
+
+            """.utf8))
         try await Runner.serve(configuration, store: store)
     }
 }

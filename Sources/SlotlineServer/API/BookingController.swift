@@ -41,9 +41,10 @@ struct BookingController {
         let user = try context.requireStaff()
         guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
         let input = try await RequestBody.decode(BookingInput.self, from: request, context: context)
+        let zone = try await viewZone(request, user: user)
         let submitted = try await store.desk.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
                                                     workspaceId: user.workspaceId, byStaff: true)
-        return EditedResponse(status: .created, response: try await view(submitted.booking, user: user, request: request))
+        return EditedResponse(status: .created, response: try await view(submitted.booking, user: user, zone: zone))
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> StaffBookingView {
@@ -51,26 +52,28 @@ struct BookingController {
         guard let booking = try await store.bookings.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("booking")
         }
-        return try await view(booking, user: user, request: request)
+        return try await view(booking, user: user, zone: try await viewZone(request, user: user))
     }
 
     @Sendable func reschedule(request: Request, context: SlotlineContext) async throws -> StaffBookingView {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(Reschedule.self, from: request, context: context)
+        let zone = try await viewZone(request, user: user)
         let booking = try await store.desk.reschedule(bookingId: context.parameters.id(), workspaceId: user.workspaceId,
                                                       to: try Input.time(input.startsAt, field: "startsAt"))
-        return try await view(booking, user: user, request: request)
+        return try await view(booking, user: user, zone: zone)
     }
 
     func decide(_ decision: StaffDecision, request: Request, context: SlotlineContext) async throws -> StaffBookingView {
         let user = try context.requireStaff()
+        let zone = try await viewZone(request, user: user)
         let booking = try await store.desk.decide(decision, bookingId: context.parameters.id(), workspaceId: user.workspaceId)
-        return try await view(booking, user: user, request: request)
+        return try await view(booking, user: user, zone: zone)
     }
 
-    private func view(_ booking: Booking, user: StaffUser, request: Request) async throws -> StaffBookingView {
+    private func view(_ booking: Booking, user: StaffUser, zone: TimeZone) async throws -> StaffBookingView {
         let service = try await store.services.find(id: booking.serviceId, workspaceId: booking.workspaceId)
-        return try await view(booking, service, user: user, zone: try await viewZone(request, user: user))
+        return try await view(booking, service, user: user, zone: zone)
     }
 
     /// The staff view, with the private meeting text only when released and the viewer may see it.

@@ -27,7 +27,7 @@ struct PractitionerController {
 
     @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<PractitionerView> {
         let user = try context.requireStaff()
-        return ListView(items: try await store.practitioners.list(workspaceId: user.workspaceId).map(PractitionerView.init))
+        return ListView(items: try await store.practitioners.list(workspaceId: user.workspaceId).map { PractitionerView($0, viewer: user) })
     }
 
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<PractitionerView> {
@@ -36,20 +36,20 @@ struct PractitionerController {
         let practitioner = try apply(input, to: Practitioner(id: Secrets.newID(), workspaceId: user.workspaceId, name: "", timeZone: "UTC"),
                                      creating: true)
         try await store.practitioners.save(practitioner, now: store.time.now())
-        return EditedResponse(status: .created, response: PractitionerView(practitioner))
+        return EditedResponse(status: .created, response: PractitionerView(practitioner, viewer: user))
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> PractitionerView {
-        PractitionerView(try await find(context))
+        PractitionerView(try await find(context), viewer: try context.requireStaff())
     }
 
     @Sendable func update(request: Request, context: SlotlineContext) async throws -> PractitionerView {
-        _ = try context.requireConfigurer()
+        let user = try context.requireConfigurer()
         let existing = try await find(context)
         let input = try await RequestBody.decode(Input.self, from: request, context: context)
         let practitioner = try apply(input, to: existing, creating: false)
         try await store.practitioners.save(practitioner, now: store.time.now())
-        return PractitionerView(practitioner)
+        return PractitionerView(practitioner, viewer: user)
     }
 
     @Sendable func availability(request: Request, context: SlotlineContext) async throws -> EditedResponse<Availability> {

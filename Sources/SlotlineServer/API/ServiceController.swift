@@ -75,7 +75,7 @@ struct ServiceController {
 
     @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<ServiceView> {
         let user = try context.requireStaff()
-        return ListView(items: try await store.services.list(workspaceId: user.workspaceId).map(ServiceView.init))
+        return ListView(items: try await store.services.list(workspaceId: user.workspaceId).map { ServiceView($0, viewer: user) })
     }
 
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<ServiceView> {
@@ -86,20 +86,20 @@ struct ServiceController {
         let blank = Service(id: Secrets.newID(), workspaceId: user.workspaceId, name: "", durationMinutes: duration)
         let service = try input.applied(to: blank).validated()
         try await store.services.save(service, now: store.time.now())
-        return EditedResponse(status: .created, response: ServiceView(service))
+        return EditedResponse(status: .created, response: ServiceView(service, viewer: user))
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> ServiceView {
-        ServiceView(try await find(context))
+        ServiceView(try await find(context), viewer: try context.requireStaff())
     }
 
     @Sendable func update(request: Request, context: SlotlineContext) async throws -> ServiceView {
-        _ = try context.requireConfigurer()
+        let user = try context.requireConfigurer()
         let existing = try await find(context)
         let input = try await RequestBody.decode(Input.self, from: request, context: context)
         let service = try input.applied(to: existing).validated()
         try await store.services.save(service, now: store.time.now())
-        return ServiceView(service)
+        return ServiceView(service, viewer: user)
     }
 
     private func find(_ context: SlotlineContext) async throws -> Service {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SlotlineCore
 
 /// Reads JSON request bodies with errors that name the offending field.
@@ -13,7 +14,8 @@ enum RequestBody {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error where error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge {
+            // NIO's `collect(upTo:)` reports an oversized body as NIOTooManyBytesError, not as an HTTPError.
             throw SlotlineError(.payloadTooLarge, field: "body", detail: "\(context.maxUploadSize) bytes")
         }
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {

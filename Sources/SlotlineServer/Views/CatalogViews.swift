@@ -8,17 +8,17 @@ struct PractitionerView: ResponseEncodable {
     let description: String
     let timeZone: String
     let availability: Availability
-    /// Private: staff views only.
-    let meetingText: String
+    /// Private: only for owners, admins and the practitioner themself.
+    let meetingText: String?
     let active: Bool
 
-    init(_ practitioner: Practitioner) {
+    init(_ practitioner: Practitioner, viewer: StaffUser) {
         id = practitioner.id
         name = practitioner.name
         description = practitioner.description
         timeZone = practitioner.timeZone
         availability = practitioner.availability
-        meetingText = practitioner.meetingText
+        meetingText = viewer.role.canConfigure || viewer.practitionerId == practitioner.id ? practitioner.meetingText : nil
         active = practitioner.active
     }
 }
@@ -39,8 +39,8 @@ struct ServiceView: ResponseEncodable {
     let paymentWindowMinutes: Int
     let online: Bool
     let meetingLinkSource: MeetingLinkSource
-    /// Private: staff views only.
-    let meetingText: String
+    /// Private: only for owners and admins.
+    let meetingText: String?
     let onlineInstructions: String
     let reminderOffsetsMinutes: [Int]
     let minimumNoticeMinutes: Int
@@ -49,7 +49,7 @@ struct ServiceView: ResponseEncodable {
     let practitionerIds: [String]
     let active: Bool
 
-    init(_ service: Service) {
+    init(_ service: Service, viewer: StaffUser) {
         id = service.id
         name = service.name
         description = service.description
@@ -65,7 +65,7 @@ struct ServiceView: ResponseEncodable {
         paymentWindowMinutes = service.paymentWindowMinutes
         online = service.online
         meetingLinkSource = service.meetingLinkSource
-        meetingText = service.meetingText
+        meetingText = viewer.role.canConfigure ? service.meetingText : nil
         onlineInstructions = service.onlineInstructions
         reminderOffsetsMinutes = service.reminderOffsetsMinutes
         minimumNoticeMinutes = service.minimumNoticeMinutes

@@ -105,7 +105,12 @@ public struct BookingDesk: Sendable {
             switch decision {
             case .accept: return try BookingLifecycle.apply(.accept, to: booking, service: service, now: now)
             case .decline: return try BookingLifecycle.apply(.decline, to: booking, service: service, now: now)
-            case .markPaid: return try BookingLifecycle.apply(.markPaid, to: booking, service: service, now: now)
+            case .markPaid:
+                // A lapsed hold stopped blocking its slot, which may have been sold since: check it again.
+                if booking.state == .awaitingPayment, let hold = booking.holdExpiresAt, hold <= now {
+                    _ = try await checkedMove(booking, to: booking.startsAt, service: service, enforceWindow: false, now: now, in: db)
+                }
+                return try BookingLifecycle.apply(.markPaid, to: booking, service: service, now: now)
             case .cancel: return try BookingLifecycle.apply(.cancel, to: booking, service: service, now: now)
             case .reject: return try BookingLifecycle.apply(.rejectRequest, to: booking, service: service, now: now)
             case .approve:

@@ -17,6 +17,8 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate() async throws -> [Int] {
         try await database.write { db in
+            // Concurrent CREATE TABLE IF NOT EXISTS can still collide on PostgreSQL, so this waits its turn too.
+            try await lockAgainstOtherReplicas(db)
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
@@ -25,9 +27,7 @@ public struct Migrator: Sendable {
         var applied: [Int] = []
         for migration in migrations.sorted(by: { $0.version < $1.version }) {
             let didApply = try await database.write { db -> Bool in
-                if database.flavor == .postgres {
-                    try await db.raw("SELECT pg_advisory_xact_lock(7301)").run()
-                }
+                try await lockAgainstOtherReplicas(db)
                 let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard done == nil else { return false }
                 for statement in migration.statements {
@@ -45,5 +45,11 @@ public struct Migrator: Sendable {
             }
         }
         return applied
+    }
+
+    /// Holds the migration lock until the transaction ends (PostgreSQL; SQLite has one writer anyway).
+    private func lockAgainstOtherReplicas(_ db: any SQLDatabase) async throws {
+        guard database.flavor == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(7301)").run()
     }
 }

@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SlotlineCoreTests", dependencies: ["SlotlineCore"]),
         .testTarget(
             name: "SlotlineStoreTests",
-            dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport"]
+            dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "SlotlineServerTests",

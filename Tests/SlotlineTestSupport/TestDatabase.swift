@@ -53,13 +53,34 @@ public enum TestDatabase {
     /// Runs `body` with a fresh store and closes it afterwards, whatever happens.
     public static func withStore<T>(_ flavor: SQLFlavor, time: TimeSource = TimeSource(),
                                     _ body: (Store) async throws -> T) async throws -> T {
-        let store = try await store(flavor, time: time)
+        try await withTurn(flavor) {
+            let store = try await store(flavor, time: time)
+            do {
+                let result = try await body(store)
+                await store.shutdown()
+                return result
+            } catch {
+                await store.shutdown()
+                throw error
+            }
+        }
+    }
+
+    /// The throwaway PostgreSQL accepts 100 connections and every open store pools several
+    /// (4 per event loop), while Swift Testing starts every test at once: so only a few tests hold
+    /// PostgreSQL databases at a time, and the others wait for their turn.
+    private static let postgresTurns = Turnstile(width: 4)
+
+    /// Runs `body`, which opens and closes its own databases, when it is its turn. Never nest it.
+    public static func withTurn<T>(_ flavor: SQLFlavor, _ body: () async throws -> T) async throws -> T {
+        guard flavor == .postgres else { return try await body() }
+        await postgresTurns.enter()
         do {
-            let result = try await body(store)
-            await store.shutdown()
+            let result = try await body()
+            await postgresTurns.leave()
             return result
         } catch {
-            await store.shutdown()
+            await postgresTurns.leave()
             throw error
         }
     }

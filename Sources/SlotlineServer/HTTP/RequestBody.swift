@@ -35,7 +35,10 @@ enum RequestBody {
     /// Maps a decoding failure onto the field it concerns.
     static func describe(_ error: DecodingError) -> SlotlineError {
         func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
-            (codingPath + (last.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            let keys = codingPath + (last.map { [$0] } ?? [])
+            // The whole document is the wrong shape (`[]`, `null`): name the body rather than an empty field.
+            guard !keys.isEmpty else { return "body" }
+            return keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
                 .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
         }
         switch error {

@@ -64,7 +64,8 @@ public final class Database: @unchecked Sendable {
                     try await db.raw("COMMIT").run()
                     return result
                 } catch {
-                    try? await db.raw("ROLLBACK").run()
+                    // Also when cancelled: a connection must not go back to the pool inside a transaction.
+                    try? await uncancelled { try await db.raw("ROLLBACK").run() }
                     throw error
                 }
             }

@@ -68,9 +68,7 @@ public struct JobWorker: Service {
             try await queue.fail(job, worker: name, error: reason, retryable: false)
         } catch where Task.isCancelled {
             logger.info("job interrupted by shutdown, returned to queue", metadata: metadata)
-            // The database drivers refuse to start a query in a cancelled task, so the job is
-            // handed back from a fresh task that does not inherit the cancellation.
-            try await Task { [queue, name] in try await queue.release(job, worker: name) }.value
+            try await uncancelled { [queue, name] in try await queue.release(job, worker: name) }
         } catch {
             logger.warning("job failed, will retry", metadata: metadata.merging(["error": "\(error)"]) { $1 })
             try await queue.fail(job, worker: name, error: "\(error)")

@@ -26,7 +26,8 @@ enum RequestBody {
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            // No body reads as an empty object: optional fields stay optional, required ones are named.
+            return try JSONDecoder().decode(T.self, from: data.isEmpty ? Data("{}".utf8) : data)
         } catch let error as DecodingError {
             throw describe(error)
         }

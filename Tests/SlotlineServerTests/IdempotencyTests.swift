@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import SlotlineCore
+import SlotlineStore
+import SlotlineTestSupport
+import Testing
+
+@Suite("Idempotency-Key on public submissions")
+struct IdempotencyTests {
+    @Test("a retry with the same key and body gets the same booking; a different body is refused",
+          arguments: TestDatabase.flavors)
+    func retry(_ flavor: SQLFlavor) async throws {
+        try await TestApp.run(flavor) { app in
+            let body = TestApp.bookingBody(app.studio.instant, at: app.opening(hour: 9))
+            let other = TestApp.bookingBody(app.studio.instant, at: app.opening(hour: 10))
+            let key: HTTPFields = [.idempotencyKey: "checkout-7f3a"]
+
+            let first = try await app.visitor.post("\(app.publicPath)/bookings", body, headers: key)
+            let second = try await app.visitor.post("\(app.publicPath)/bookings", body, headers: key)
+            let changed = try await app.visitor.post("\(app.publicPath)/bookings", other, headers: key)
+
+            #expect(first.status == .created)
+            #expect(second.status == .ok)
+            #expect(second.json["id"] == first.json["id"])
+            #expect(first.json["id"].string != nil)
+            #expect(second.json["manageToken"] == first.json["manageToken"])
+            #expect(changed.status == .unprocessableContent)
+            #expect(changed.errorCode == "idempotency_conflict")
+            #expect(changed.errorField == "Idempotency-Key")
+            let stored = try await app.store.bookings.list(workspaceId: app.studio.workspace.id, tab: .upcoming,
+                                                           now: app.store.time.now(), limit: 10, offset: 0)
+            #expect(stored.map(\.id) == [first.json["id"].string].compactMap { $0 })
+        }
+    }
+
+    @Test("without a key, the same body twice is a second request for a taken slot")
+    func withoutKey() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let body = TestApp.bookingBody(app.studio.instant, at: app.opening())
+
+            let first = try await app.visitor.post("\(app.publicPath)/bookings", body)
+            let second = try await app.visitor.post("\(app.publicPath)/bookings", body)
+
+            #expect(first.status == .created)
+            #expect(second.status == .conflict)
+            #expect(second.errorCode == "slot_unavailable")
+        }
+    }
+}

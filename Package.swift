@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Domain: values, state machines, slot computation, errors. No I/O, no frameworks.
@@ -32,6 +35,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Messages, templates, iCalendar, email delivery (outbox and SMTP), outgoing webhook signing.
+        .target(
+            name: "SlotlineNotify",
+            dependencies: [
+                "SlotlineCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -63,6 +79,7 @@ let package = Package(
             path: "Tests/SlotlineTestSupport"
         ),
         .testTarget(name: "SlotlineCoreTests", dependencies: ["SlotlineCore"]),
+        .testTarget(name: "SlotlineNotifyTests", dependencies: ["SlotlineNotify", "SlotlineCore"]),
         .testTarget(
             name: "SlotlineStoreTests",
             dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]

@@ -18,7 +18,7 @@ struct Bench: AsyncParsableCommand {
         logger.logLevel = .warning
         let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("slotline-bench-\(UUID().uuidString).sqlite").path
         var targets: [(String, DatabaseURL)] = [("sqlite", .sqlite(path: sqlitePath))]
-        if let url = postgresURL ?? ProcessInfo.processInfo.environment["SLOTLINE_TEST_POSTGRES_URL"] {
+        if let url = postgresURL ?? ProcessInfo.processInfo.environment["SLOTLINE_TEST_POSTGRES_URL"], !url.isEmpty {
             targets.append(("postgres", .postgres(url: url + (url.contains("?") ? "&" : "?") + "sslmode=disable")))
         }
         #if DEBUG

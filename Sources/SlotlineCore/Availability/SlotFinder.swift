@@ -34,7 +34,7 @@ public struct SlotFinder: Sendable {
     @discardableResult
     public func check(start: Date, now: Date, busy: [BusyBlock], seats: Int = 1, enforceWindow: Bool = true) throws -> Int {
         let day: Double = 86_400
-        guard candidates(from: start.addingTimeInterval(-day), to: start.addingTimeInterval(day)).contains(start) else {
+        guard candidates(from: start, to: start.addingTimeInterval(1)).contains(start) else {
             throw SlotlineError(.outsideAvailability, field: "startsAt")
         }
         if enforceWindow {

@@ -79,11 +79,17 @@ public struct BookingBenchmark: Sendable {
     /// Confirmed bookings per second through `BookingDesk.submit`, with `concurrency` callers.
     public func submissions(count: Int, concurrency: Int, hours: Set<Int64>) async throws -> Double {
         let base = store.time.now().unixSeconds / 3600 * 3600 + 24 * 3600
+        // Only starts the hours offer: the hour repeated when clocks go back is offered once.
+        let finder = SlotFinder(availability: practitioner.availability, timeZone: TimeZone(identifier: practitioner.timeZone)!,
+                                rules: service.slotRules, serviceId: service.id)
         var free: [Date] = []
         var hour: Int64 = 0
         while free.count < count {
             hour += 1
-            if !hours.contains(hour + 24) { free.append(Date(unixSeconds: base + hour * 3600)) }
+            let start = Date(unixSeconds: base + hour * 3600)
+            if !hours.contains(hour + 24), (try? finder.check(start: start, now: start, busy: [], enforceWindow: false)) != nil {
+                free.append(start)
+            }
         }
         let clock = ContinuousClock()
         let started = clock.now

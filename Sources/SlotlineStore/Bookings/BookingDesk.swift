@@ -57,18 +57,26 @@ public struct BookingDesk: Sendable {
     public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
         let customer = try request.customer.validated()
         guard request.notes.count <= 2000 else { throw SlotlineError.invalid("notes", "at most 2000 characters") }
+        // The service and its practitioners are read before the write transaction, so the one SQLite
+        // writer spends its turn on the conflict check and the insert only. Still serializable:
+        // catalog changes never read bookings, so this booking orders before any change it missed.
+        let (service, practitioners) = try await database.read { db in
+            guard let service = try await Services.find(id: request.serviceId, workspaceId: workspaceId, in: db), service.active else {
+                throw SlotlineError.notFound("serviceId")
+            }
+            return (service, try await candidates(for: request, service: service, in: db))
+        }
+        guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
+        let state = BookingLifecycle.initialState(for: service)
+        let token = Secrets.token(prefix: "mt")
+        let tokenHash = Secrets.hash(token)
         do {
             return try await database.write { db in
                 if let idempotency, let earlier = try await replay(idempotency, workspaceId: workspaceId, in: db) {
                     return earlier
                 }
                 let now = time.now()
-                guard let service = try await Services.find(id: request.serviceId, workspaceId: workspaceId, in: db), service.active else {
-                    throw SlotlineError.notFound("serviceId")
-                }
-                guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
-                let practitioner = try await choosePractitioner(for: request, service: service, byStaff: byStaff, now: now, in: db)
-                let state = BookingLifecycle.initialState(for: service)
+                let practitioner = try await choose(from: practitioners, for: request, service: service, byStaff: byStaff, now: now, in: db)
                 let booking = Booking(
                     id: Secrets.newID(), workspaceId: workspaceId, serviceId: service.id, practitionerId: practitioner.id,
                     state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
@@ -76,8 +84,7 @@ public struct BookingDesk: Sendable {
                     seats: request.seats, customer: customer, notes: request.notes,
                     holdExpiresAt: state == .awaitingPayment ? now.addingTimeInterval(Double(service.paymentWindowMinutes) * 60) : nil,
                     createdAt: now, updatedAt: now)
-                let token = Secrets.token(prefix: "mt")
-                try await Bookings.insert(booking, manageTokenHash: Secrets.hash(token), in: db)
+                try await Bookings.insert(booking, manageTokenHash: tokenHash, in: db)
                 if let idempotency {
                     try await db.insert(into: "idempotency_keys")
                         .columns("workspace_id", "key", "request_hash", "booking_id", "manage_token", "created_at")
@@ -197,17 +204,26 @@ public struct BookingDesk: Sendable {
         return startsAt.addingTimeInterval(Double(service.durationMinutes) * 60)
     }
 
-    private func choosePractitioner(for request: NewBooking, service: Service, byStaff: Bool, now: Date,
-                                    in db: any SQLDatabase) async throws -> Practitioner {
-        let candidates = request.practitionerId.map { [$0] } ?? service.practitionerIds
+    /// The active practitioners who may take the booking, in the order they are tried.
+    private func candidates(for request: NewBooking, service: Service, in db: any SQLDatabase) async throws -> [Practitioner] {
         if let wanted = request.practitionerId, !service.practitionerIds.contains(wanted) {
             throw SlotlineError.invalid("practitionerId", "does not offer this service")
         }
+        var result: [Practitioner] = []
+        for id in request.practitionerId.map({ [$0] }) ?? service.practitionerIds {
+            if let practitioner = try await Practitioners.find(id: id, workspaceId: service.workspaceId, in: db), practitioner.active {
+                result.append(practitioner)
+            }
+        }
+        return result
+    }
+
+    /// The first candidate free at the requested time, locked for the rest of the transaction.
+    private func choose(from candidates: [Practitioner], for request: NewBooking, service: Service, byStaff: Bool, now: Date,
+                        in db: any SQLDatabase) async throws -> Practitioner {
         var firstError: SlotlineError?
-        for id in candidates {
-            try await database.lockRow(db, table: PractitionerRecord.table, id: id)
-            guard let practitioner = try await Practitioners.find(id: id, workspaceId: service.workspaceId, in: db),
-                  practitioner.active else { continue }
+        for practitioner in candidates {
+            try await database.lockRow(db, table: PractitionerRecord.table, id: practitioner.id)
             do {
                 try await check(request.startsAt, seats: request.seats, service: service, practitioner: practitioner,
                                 enforceWindow: !byStaff, now: now, excluding: nil, in: db)

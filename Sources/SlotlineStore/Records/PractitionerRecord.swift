@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import Synchronization
 
 struct PractitionerRecord: Codable, Sendable {
     static let table = "practitioners"
@@ -29,6 +30,19 @@ struct PractitionerRecord: Codable, Sendable {
 
     func model() throws -> Practitioner {
         Practitioner(id: id, workspaceId: workspaceId, name: name, description: description, timeZone: timeZone,
-                     availability: try Row.decodeJSON(Availability.self, availability), meetingText: meetingText, active: active)
+                     availability: try Self.decoded(availability), meetingText: meetingText, active: active)
+    }
+
+    /// Decoded hours by their JSON text: every booking reads them, and they rarely change.
+    private static let availabilities = Mutex<[String: Availability]>([:])
+
+    private static func decoded(_ json: String) throws -> Availability {
+        if let known = availabilities.withLock({ $0[json] }) { return known }
+        let availability = try Row.decodeJSON(Availability.self, json)
+        availabilities.withLock { cache in
+            if cache.count >= 512 { cache.removeAll() }
+            cache[json] = availability
+        }
+        return availability
     }
 }

@@ -3,8 +3,8 @@ import SQLKit
 
 /// Rows are `Codable` structs whose camelCase properties map to snake_case columns.
 enum Row {
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
-    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .custom(ColumnNames.strategy))
+    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .custom(ColumnNames.strategy), nilEncodingStrategy: .asNil)
 
     static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()

@@ -48,13 +48,16 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Templates")]
         ),
         .target(
             name: "SlotlineServer",
             dependencies: [
                 "SlotlineCore",
                 "SlotlineStore",
+                "SlotlineNotify",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -79,7 +82,10 @@ let package = Package(
             path: "Tests/SlotlineTestSupport"
         ),
         .testTarget(name: "SlotlineCoreTests", dependencies: ["SlotlineCore"]),
-        .testTarget(name: "SlotlineNotifyTests", dependencies: ["SlotlineNotify", "SlotlineCore"]),
+        .testTarget(
+            name: "SlotlineNotifyTests",
+            dependencies: ["SlotlineNotify", "SlotlineCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "SlotlineStoreTests",
             dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]

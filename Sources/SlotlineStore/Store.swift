@@ -6,14 +6,17 @@ import SlotlineCore
 public struct Store: Sendable {
     public let database: Database
     public let time: TimeSource
+    public let manageTokens: ManageTokens
 
-    public init(database: Database, time: TimeSource = .system) {
+    /// `secretKey` is the server key: manage tokens are derived from it.
+    public init(database: Database, time: TimeSource = .system, secretKey: Data) {
         self.database = database
         self.time = time
+        self.manageTokens = ManageTokens(key: secretKey)
     }
 
     /// Opens the database and brings its schema up to date.
-    public static func open(_ url: DatabaseURL, time: TimeSource = .system, logger: Logger) async throws -> Store {
+    public static func open(_ url: DatabaseURL, time: TimeSource = .system, secretKey: Data, logger: Logger) async throws -> Store {
         let database = try Database(url, logger: logger)
         do {
             try await Migrator(database: database).migrate()
@@ -21,7 +24,7 @@ public struct Store: Sendable {
             await database.shutdown()
             throw error
         }
-        return Store(database: database, time: time)
+        return Store(database: database, time: time, secretKey: secretKey)
     }
 
     public var workspaces: Workspaces { Workspaces(database: database) }
@@ -29,9 +32,12 @@ public struct Store: Sendable {
     public var practitioners: Practitioners { Practitioners(database: database) }
     public var services: Services { Services(database: database) }
     public var bookings: Bookings { Bookings(database: database) }
-    public var desk: BookingDesk { BookingDesk(database: database, time: time) }
+    public var desk: BookingDesk { BookingDesk(database: database, time: time, manageTokens: manageTokens) }
     public var jobs: JobQueue { JobQueue(database: database, time: time) }
     public var slots: SlotQuery { SlotQuery(database: database, time: time) }
+    public var outbox: Outbox { Outbox(database: database, time: time) }
+    public var webhooks: Webhooks { Webhooks(database: database, time: time) }
+    public var reminders: Reminders { Reminders(database: database, time: time) }
 
     public func shutdown() async { await database.shutdown() }
 }

@@ -25,7 +25,7 @@ struct Bench: AsyncParsableCommand {
         print("note: debug build; measure with `swift run -c release slotline bench`")
         #endif
         for (name, url) in targets {
-            let store = try await Store.open(url, logger: logger)
+            let store = try await Store.open(url, secretKey: Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }), logger: logger)
             let bench = try await BookingBenchmark.prepare(store)
             var hours = Set<Int64>()
             var seeded = 0

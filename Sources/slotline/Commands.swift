@@ -89,11 +89,11 @@ struct CreateAdmin: AsyncParsableCommand {
 enum Runner {
     static func serve(_ configuration: Configuration, store: Store? = nil) async throws {
         let logger = configuration.logger()
-        _ = try SecretKey.load(configuration)
+        let settings = try ServerSettings(configuration, key: try SecretKey.load(configuration))
         let store = try await store.asyncOr { try await configuration.openStore(logger: logger) }
         logger.info("starting", metadata: ["database": "\(configuration.databaseURL.redacted)", "workers": "\(configuration.workers)"])
         do {
-            try await buildApplication(configuration: configuration, store: store, logger: logger).runService()
+            try await buildApplication(configuration: configuration, store: store, settings: settings, logger: logger).runService()
         } catch {
             await store.shutdown()
             throw error

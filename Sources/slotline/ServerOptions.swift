@@ -35,6 +35,6 @@ extension Configuration {
     }
 
     func openStore(logger: Logger) async throws -> Store {
-        try await Store.open(databaseURL, logger: logger)
+        try await Store.open(databaseURL, secretKey: try SecretKey.load(self), logger: logger)
     }
 }

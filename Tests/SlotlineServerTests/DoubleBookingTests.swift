@@ -28,7 +28,7 @@ struct DoubleBookingTests {
             let studio = try await Studio.create(in: store)
             let service = kind == .oneToOne ? studio.instant : studio.group
             let start = studio.opening(daysAhead: 3, hour: 10, after: store.time.now())
-            let app = Application(router: buildRouter(store: store), logger: TestDatabase.logger)
+            let app = Application(router: try buildRouter(store: store, settings: .test), logger: TestDatabase.logger)
 
             let answers = try await app.test(.live) { client in
                 let port = try #require(client.port)

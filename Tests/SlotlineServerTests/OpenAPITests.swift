@@ -24,7 +24,7 @@ import Testing
 
     @Test func documentIsServedAsOpenAPI31() async throws {
         try await TestDatabase.withStore(.sqlite) { store in
-            let app = Application(router: buildRouter(store: store))
+            let app = Application(router: try buildRouter(store: store, settings: .test))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
                     #expect(response.status == .ok)
@@ -43,7 +43,7 @@ import Testing
     @Test func everyDocumentedOperationIsRouted() async throws {
         try await TestDatabase.withStore(.sqlite) { store in
             let apiKey = try await Self.ownerAPIKey(in: store)
-            let app = Application(router: buildRouter(store: store))
+            let app = Application(router: try buildRouter(store: store, settings: .test))
             try await app.test(.router) { client in
                 let document = try await Self.fetchDocument(client)
                 let codes = Set(Self.errorCodeEnum(in: document))
@@ -94,7 +94,7 @@ import Testing
     /// The reverse direction, from the router's own list of routes.
     @Test func everyRouteIsDocumented() async throws {
         try await TestDatabase.withStore(.sqlite) { store in
-            let router = buildRouter(store: store)
+            let router = try buildRouter(store: store, settings: .test)
             let routed = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
             let app = Application(router: router)
             let documented = try await app.test(.router) { client in
@@ -112,7 +112,7 @@ import Testing
 
     @Test func errorSchemaListsEveryErrorCode() async throws {
         try await TestDatabase.withStore(.sqlite) { store in
-            let app = Application(router: buildRouter(store: store))
+            let app = Application(router: try buildRouter(store: store, settings: .test))
             let documented = try await app.test(.router) { client in
                 Self.errorCodeEnum(in: try await Self.fetchDocument(client))
             }
@@ -131,7 +131,7 @@ import Testing
     /// own status body, so other 5xx are not checked.)
     @Test func everyErrorResponseUsesTheErrorSchema() async throws {
         try await TestDatabase.withStore(.sqlite) { store in
-            let app = Application(router: buildRouter(store: store))
+            let app = Application(router: try buildRouter(store: store, settings: .test))
             try await app.test(.router) { client in
                 let document = try await Self.fetchDocument(client)
                 let paths = document["paths"] as? [String: [String: Any]] ?? [:]

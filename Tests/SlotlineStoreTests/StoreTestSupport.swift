@@ -29,7 +29,7 @@ func withReplicas<T>(_ flavor: SQLFlavor, time: TimeSource, _ body: ([Store]) as
         var stores: [Store] = []
         do {
             for _ in 0..<(flavor == .postgres ? 2 : 1) {
-                stores.append(try await Store.open(url, time: time, logger: TestDatabase.logger))
+                stores.append(try await Store.open(url, time: time, secretKey: TestDatabase.secretKey, logger: TestDatabase.logger))
             }
             let result = try await body(stores)
             for store in stores { await store.shutdown() }

@@ -45,9 +45,12 @@ public enum TestDatabase {
         }
     }
 
+    /// The server key every test store uses.
+    public static let secretKey = Data(repeating: 42, count: 32)
+
     /// A migrated store on a fresh database.
     public static func store(_ flavor: SQLFlavor, time: TimeSource = TimeSource()) async throws -> Store {
-        try await Store.open(try await freshURL(flavor), time: time, logger: logger)
+        try await Store.open(try await freshURL(flavor), time: time, secretKey: secretKey, logger: logger)
     }
 
     /// Runs `body` with a fresh store and closes it afterwards, whatever happens.

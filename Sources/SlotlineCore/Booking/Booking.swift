@@ -29,7 +29,7 @@ public struct Customer: Sendable, Equatable, Codable {
     }
 
     /// Judged after trimming, as `validated()` stores it: pasted addresses often carry spaces.
-    static func looksLikeEmail(_ text: String) -> Bool {
+    public static func looksLikeEmail(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         return trimmed.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")

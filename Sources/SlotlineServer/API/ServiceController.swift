@@ -1,11 +1,21 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineNotify
 import SlotlineStore
 
 /// `/api/v1/services`: what customers book.
 struct ServiceController {
     let store: Store
+    let messages: BookingMessages
+
+    /// Where to send a service's test message, and as whom.
+    struct TestMessageInput: Decodable {
+        var to: String?
+        var name: String?
+        var practitionerId: String?
+        var language: Language?
+    }
 
     /// Every field optional so one type serves create (defaults filled in) and update (unchanged when absent).
     struct Input: Decodable {
@@ -71,6 +81,7 @@ struct ServiceController {
         group.post("services", use: create)
         group.get("services/:id", use: get)
         group.put("services/:id", use: update)
+        group.post("services/:id/test-message", use: testMessage)
     }
 
     @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<ServiceView> {
@@ -100,6 +111,28 @@ struct ServiceController {
         let service = try input.applied(to: existing).validated()
         try await store.services.save(service, now: store.time.now())
         return ServiceView(service, viewer: user)
+    }
+
+    /// Sends the confirmed-booking message of the service, with its real meeting link, to a staff
+    /// address: the way to check a link before customers see it.
+    @Sendable func testMessage(request: Request, context: SlotlineContext) async throws -> EditedResponse<OutboxController.MessageView> {
+        let user = try context.requireConfigurer()
+        let service = try await find(context)
+        let input = try await RequestBody.decode(TestMessageInput.self, from: request, context: context)
+        guard let to = try SlotlineServer.Input.text(input.to, field: "to", max: 254, required: true) else { throw SlotlineError.missing("to") }
+        guard Customer.looksLikeEmail(to) else { throw SlotlineError.invalid("to", "an email address") }
+        let practitionerId = input.practitionerId ?? service.practitionerIds.first
+        guard let practitionerId, service.practitionerIds.contains(practitionerId),
+              let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: user.workspaceId) else {
+            throw SlotlineError.invalid("practitionerId", "a practitioner of this service")
+        }
+        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
+        let start = Date(unixSeconds: (store.time.now().unixSeconds / 3600 + 25) * 3600)
+        let message = try await messages.testMessage(
+            service: service, practitioner: practitioner, workspace: workspace,
+            to: MailAddress(name: try SlotlineServer.Input.text(input.name, field: "name", max: 200) ?? "", address: to.trimmingCharacters(in: .whitespaces)),
+            language: input.language ?? workspace.defaultLanguage, startsAt: start)
+        return EditedResponse(status: .created, response: OutboxController.MessageView(message))
     }
 
     private func find(_ context: SlotlineContext) async throws -> Service {

@@ -2,23 +2,27 @@ import Foundation
 import Hummingbird
 import Logging
 import SlotlineCore
+import SlotlineNotify
 import SlotlineStore
 
 /// The HTTP application with its job workers, ready to run.
-public func buildApplication(configuration: Configuration, store: Store, logger: Logger) -> some ApplicationProtocol {
+public func buildApplication(configuration: Configuration, store: Store, settings: ServerSettings,
+                             logger: Logger) throws -> some ApplicationProtocol {
+    let handlers = try jobHandlers(store: store, settings: settings)
     var app = Application(
-        router: buildRouter(store: store),
+        router: try buildRouter(store: store, settings: settings),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "slotline"),
         logger: logger)
     app.addServices((0..<configuration.workers).map { index in
         JobWorker(name: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(index)",
-                  queue: store.jobs, handlers: store.jobHandlers, logger: logger)
+                  queue: store.jobs, handlers: handlers, logger: logger)
     })
     return app
 }
 
 /// Every route. Staff routes sit behind the authenticator; public and manage routes do not.
-public func buildRouter(store: Store) -> Router<SlotlineContext> {
+public func buildRouter(store: Store, settings: ServerSettings) throws -> Router<SlotlineContext> {
+    let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: StaticMeetingDetails())
     let router = Router(context: SlotlineContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(store: store).addRoutes(to: router)
@@ -31,8 +35,10 @@ public func buildRouter(store: Store) -> Router<SlotlineContext> {
     let staff = api.group().add(middleware: Authenticator(store: store))
     AuthController(store: store).addRoutes(to: staff)
     PractitionerController(store: store).addRoutes(to: staff)
-    ServiceController(store: store).addRoutes(to: staff)
+    ServiceController(store: store, messages: messages).addRoutes(to: staff)
     BookingController(store: store).addRoutes(to: staff)
     JobController(store: store).addRoutes(to: staff)
+    OutboxController(store: store, settings: settings).addRoutes(to: staff)
+    WebhookController(store: store, settings: settings).addRoutes(to: staff)
     return router
 }

@@ -22,6 +22,9 @@ public struct Configuration: Sendable {
         Key(name: "SLOTLINE_SECRET_KEY", defaultValue: "key file in the data dir", meaning: "base64 32-byte key for the token vault and signatures", secret: true),
         Key(name: "SLOTLINE_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical", secret: false),
         Key(name: "SLOTLINE_WORKERS", defaultValue: "2", meaning: "job workers in this process (0 = serve only)", secret: false),
+        Key(name: "SLOTLINE_SMTP_URL", defaultValue: "unset (outbox only)", meaning: "smtp://user:pass@host:port?tls=starttls|implicit|none", secret: true),
+        Key(name: "SLOTLINE_SMTP_CA_FILE", defaultValue: "unset (system roots)", meaning: "PEM file of CA certificates the SMTP server's certificate must chain to", secret: false),
+        Key(name: "SLOTLINE_MAIL_FROM", defaultValue: "Slotline <no-reply@localhost>", meaning: "sender of every message", secret: false),
     ]
 
     public var dataDirectory: String
@@ -33,6 +36,9 @@ public struct Configuration: Sendable {
     public var secretKey: String?
     public var logLevel: Logger.Level
     public var workers: Int
+    public var smtpURL: String?
+    public var smtpCAFile: String?
+    public var mailFrom: String
 
     /// Reads the settings; `overrides` (from command-line flags) win over the environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, overrides: [String: String] = [:]) throws {
@@ -56,5 +62,8 @@ public struct Configuration: Sendable {
             throw SlotlineError.invalid("SLOTLINE_WORKERS", "0–64")
         }
         self.workers = workers
+        smtpURL = value("SLOTLINE_SMTP_URL")
+        smtpCAFile = value("SLOTLINE_SMTP_CA_FILE")
+        mailFrom = value("SLOTLINE_MAIL_FROM") ?? "Slotline <no-reply@localhost>"
     }
 }

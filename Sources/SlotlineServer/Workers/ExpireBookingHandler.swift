@@ -18,10 +18,3 @@ struct ExpireBookingHandler: JobHandler {
         try await store.desk.expire(bookingId: payload.bookingId, workspaceId: payload.workspaceId)
     }
 }
-
-extension Store {
-    /// Every job handler the server runs.
-    public var jobHandlers: [any JobHandler] {
-        [ExpireBookingHandler(store: self)]
-    }
-}

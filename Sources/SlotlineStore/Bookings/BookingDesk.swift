@@ -51,8 +51,11 @@ public enum StaffDecision: String, Sendable, CaseIterable {
 public struct BookingDesk: Sendable {
     let database: Database
     let time: TimeSource
+    let manageTokens: ManageTokens
 
     public static let expireJob = "booking.expire"
+    /// Tells everyone concerned (messages, reminders, webhooks, meetings) what happened to a booking.
+    public static let eventJob = "booking.event"
 
     public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
         let customer = try request.customer.validated()
@@ -68,7 +71,8 @@ public struct BookingDesk: Sendable {
         }
         guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
         let state = BookingLifecycle.initialState(for: service)
-        let token = Secrets.token(prefix: "mt")
+        let id = Secrets.newID()
+        let token = manageTokens.token(bookingId: id)
         let tokenHash = Secrets.hash(token)
         do {
             return try await database.write { db in
@@ -78,7 +82,7 @@ public struct BookingDesk: Sendable {
                 let now = time.now()
                 let practitioner = try await choose(from: practitioners, for: request, service: service, byStaff: byStaff, now: now, in: db)
                 let booking = Booking(
-                    id: Secrets.newID(), workspaceId: workspaceId, serviceId: service.id, practitionerId: practitioner.id,
+                    id: id, workspaceId: workspaceId, serviceId: service.id, practitionerId: practitioner.id,
                     state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
                     bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
                     seats: request.seats, customer: customer, notes: request.notes,
@@ -89,10 +93,10 @@ public struct BookingDesk: Sendable {
                     try await db.insert(into: "idempotency_keys")
                         .columns("workspace_id", "key", "request_hash", "booking_id", "manage_token", "created_at")
                         .values(SQLBind(workspaceId), SQLBind(idempotency.key), SQLBind(idempotency.requestHash),
-                                SQLBind(booking.id), SQLBind(token), SQLBind(now.unixSeconds))
+                                SQLBind(booking.id), SQLBind(""), SQLBind(now.unixSeconds))
                         .run()
                 }
-                try await schedule([.created] + (state == .confirmed ? [.confirmed] : []), for: booking, now: now, in: db)
+                try await schedule([.created] + (state == .confirmed ? [.confirmed] : []), for: booking, previous: nil, now: now, in: db)
                 return SubmittedBooking(booking: booking, manageToken: token, replayed: false)
             }
         } catch {
@@ -187,7 +191,7 @@ public struct BookingDesk: Sendable {
             let now = time.now()
             let (changed, events) = try await apply(booking, service, db, now)
             try await Bookings.update(changed, in: db)
-            try await schedule(events, for: changed, now: now, in: db)
+            try await schedule(events, for: changed, previous: booking, now: now, in: db)
             return changed
         }
     }
@@ -248,7 +252,7 @@ public struct BookingDesk: Sendable {
     }
 
     private func replay(_ idempotency: IdempotencyKey, workspaceId: String, in db: any SQLDatabase) async throws -> SubmittedBooking? {
-        guard let row = try await db.select().columns("request_hash", "booking_id", "manage_token").from("idempotency_keys")
+        guard let row = try await db.select().columns("request_hash", "booking_id").from("idempotency_keys")
             .where("workspace_id", .equal, workspaceId).where("key", .equal, idempotency.key).first() else { return nil }
         guard try row.decode(column: "request_hash", as: String.self) == idempotency.requestHash else {
             throw SlotlineError(.idempotencyConflict, field: "Idempotency-Key")
@@ -256,14 +260,38 @@ public struct BookingDesk: Sendable {
         guard let booking = try await Bookings.find(id: try row.decode(column: "booking_id", as: String.self), workspaceId: workspaceId, in: db) else {
             return nil
         }
-        return SubmittedBooking(booking: booking, manageToken: try row.decode(column: "manage_token", as: String.self), replayed: true)
+        return SubmittedBooking(booking: booking, manageToken: manageTokens.token(bookingId: booking.id), replayed: true)
     }
 
-    /// Turns what happened into jobs, in the same transaction.
-    private func schedule(_ events: [BookingEvent], for booking: Booking, now: Date, in db: any SQLDatabase) async throws {
+    /// Turns what happened into jobs, in the same transaction: one job carries all of a change's events.
+    private func schedule(_ events: [BookingEvent], for booking: Booking, previous: Booking?, now: Date, in db: any SQLDatabase) async throws {
         if events.contains(.created), booking.state == .awaitingPayment, let hold = booking.holdExpiresAt {
             let payload = Row.json(["bookingId": booking.id, "workspaceId": booking.workspaceId])
             try await JobQueue.enqueue(Self.expireJob, payload: payload, workspaceId: booking.workspaceId, runAt: hold, now: now, in: db)
         }
+        guard !events.isEmpty else { return }
+        let happened = BookingEvents(bookingId: booking.id, workspaceId: booking.workspaceId, events: events, state: booking.state,
+                                     sequence: booking.sequence,
+                                     previousStartsAt: previous.flatMap { $0.startsAt != booking.startsAt ? $0.startsAt : nil },
+                                     occurredAt: now)
+        try await JobQueue.enqueue(Self.eventJob, payload: Row.json(happened), workspaceId: booking.workspaceId,
+                                   subject: BookingEvents.subject(booking.id), runAt: now, maxAttempts: 20, now: now, in: db)
     }
+}
+
+/// The payload of a `booking.event` job: what happened in one change of one booking.
+public struct BookingEvents: Sendable, Codable, Equatable {
+    public var bookingId: String
+    public var workspaceId: String
+    public var events: [BookingEvent]
+    /// The booking's state right after the change.
+    public var state: BookingState
+    /// The booking's sequence after the change (calendar SEQUENCE, message and event identities).
+    public var sequence: Int
+    /// The start before a reschedule.
+    public var previousStartsAt: Date?
+    public var occurredAt: Date
+
+    /// The job subject naming a booking.
+    public static func subject(_ bookingId: String) -> String { "booking:\(bookingId)" }
 }

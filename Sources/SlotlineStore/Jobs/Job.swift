@@ -8,6 +8,8 @@ public struct Job: Sendable, Equatable, Codable {
     public var kind: String
     public var payload: String
     public var workspaceId: String?
+    /// What the job is about (`booking:<id>`), so a booking's pending jobs can be found and replaced.
+    public var subject: String?
     public var state: State
     public var attempts: Int
     public var maxAttempts: Int
@@ -24,6 +26,7 @@ struct JobRecord: Codable, Sendable {
     var kind: String
     var payload: String
     var workspaceId: String?
+    var subject: String?
     var state: String
     var attempts: Int
     var maxAttempts: Int
@@ -35,7 +38,7 @@ struct JobRecord: Codable, Sendable {
     var updatedAt: Int64
 
     var model: Job {
-        Job(id: id, kind: kind, payload: payload, workspaceId: workspaceId, state: Job.State(rawValue: state) ?? .failed,
+        Job(id: id, kind: kind, payload: payload, workspaceId: workspaceId, subject: subject, state: Job.State(rawValue: state) ?? .failed,
             attempts: attempts, maxAttempts: maxAttempts, runAt: Date(unixSeconds: runAt),
             leaseUntil: leaseUntil.map(Date.init(unixSeconds:)), lastError: lastError,
             createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))

@@ -17,19 +17,28 @@ public struct JobQueue: Sendable {
     }
 
     /// Adds a job inside the caller's transaction.
-    public static func enqueue(_ kind: String, payload: String, workspaceId: String?, runAt: Date, maxAttempts: Int = 8,
-                               now: Date, in db: any SQLDatabase) async throws {
-        let record = JobRecord(id: Secrets.newID(), kind: kind, payload: payload, workspaceId: workspaceId, state: Job.State.queued.rawValue,
+    public static func enqueue(_ kind: String, payload: String, workspaceId: String?, subject: String? = nil, runAt: Date,
+                               maxAttempts: Int = 8, now: Date, in db: any SQLDatabase) async throws {
+        let record = JobRecord(id: Secrets.newID(), kind: kind, payload: payload, workspaceId: workspaceId, subject: subject,
+                               state: Job.State.queued.rawValue,
                                attempts: 0, maxAttempts: maxAttempts, runAt: runAt.unixSeconds, leaseUntil: nil, lockedBy: nil,
                                lastError: nil, createdAt: now.unixSeconds, updatedAt: now.unixSeconds)
         try await db.insert(into: JobRecord.table).model(record, with: Row.encoder).run()
     }
 
-    public func enqueue(_ kind: String, payload: String, workspaceId: String? = nil, runAt: Date? = nil, maxAttempts: Int = 8) async throws {
+    public func enqueue(_ kind: String, payload: String, workspaceId: String? = nil, subject: String? = nil, runAt: Date? = nil,
+                        maxAttempts: Int = 8) async throws {
         let now = time.now()
         try await database.write { db in
-            try await Self.enqueue(kind, payload: payload, workspaceId: workspaceId, runAt: runAt ?? now, maxAttempts: maxAttempts, now: now, in: db)
+            try await Self.enqueue(kind, payload: payload, workspaceId: workspaceId, subject: subject, runAt: runAt ?? now,
+                                   maxAttempts: maxAttempts, now: now, in: db)
         }
+    }
+
+    /// Drops the queued (not yet running) jobs of one kind about one subject, inside the caller's transaction.
+    public static func dropQueued(_ kind: String, subject: String, in db: any SQLDatabase) async throws {
+        try await db.delete(from: JobRecord.table).where("subject", .equal, subject).where("kind", .equal, kind)
+            .where("state", .equal, Job.State.queued.rawValue).run()
     }
 
     /// Claims up to `limit` due jobs (queued and due, or running with an expired lease) for `worker`.

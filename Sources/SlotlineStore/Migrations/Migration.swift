@@ -14,5 +14,6 @@ public struct Migration: Sendable {
     /// Every migration, in order.
     public static let all: [Migration] = [
         .m001Initial,
+        .m002Notifications,
     ]
 }

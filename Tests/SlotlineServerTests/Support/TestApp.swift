@@ -21,7 +21,7 @@ struct TestApp: Sendable {
         try await TestDatabase.withStore(flavor, time: time) { store in
             let studio = try await Studio.create(in: store)
             let ownerKey = try await apiKey(in: store, workspace: studio.workspace, role: .owner)
-            let app = Application(router: buildRouter(store: store), logger: TestDatabase.logger)
+            let app = Application(router: try buildRouter(store: store, settings: .test), logger: TestDatabase.logger)
             try await app.test(.router) { client in
                 let visitor = APIClient(client: client)
                 try await test(TestApp(store: store, studio: studio, visitor: visitor, owner: visitor.bearer(ownerKey)))
@@ -116,4 +116,9 @@ extension Sequence {
         for element in self { result.append(try await transform(element)) }
         return result
     }
+}
+
+extension ServerSettings {
+    /// Outbox delivery, the test server key, links under example.com.
+    static let test = ServerSettings(publicURL: "https://slotline.example.com", vault: Vault(key: TestDatabase.secretKey))
 }

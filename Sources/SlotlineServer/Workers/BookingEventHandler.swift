@@ -1,0 +1,48 @@
+import Foundation
+import SlotlineCore
+import SlotlineNotify
+import SlotlineStore
+
+/// Acts on what happened to a booking: its messages, its reminders, its webhook events. Each
+/// step is idempotent, so a job that runs again after a crash repeats nothing.
+struct BookingEventHandler: JobHandler {
+    let store: Store
+    let messages: BookingMessages
+    var kind: String { BookingDesk.eventJob }
+
+    func run(_ job: Job) async throws {
+        let happened = try job.decodedPayload(BookingEvents.self)
+        guard let facts = try await messages.facts(bookingId: happened.bookingId, workspaceId: happened.workspaceId) else { return }
+        try await messages.write(happened, facts: facts)
+        let moves: Set<BookingEvent> = [.confirmed, .rescheduled, .cancelled, .declined, .expired]
+        if !moves.isDisjoint(with: happened.events) {
+            try await store.reminders.sync(bookingId: happened.bookingId, workspaceId: happened.workspaceId)
+        }
+        for event in happened.events {
+            guard let type = WebhookEventType(event) else { continue }
+            try await store.webhooks.fanOut(.booking(type, happened: happened, facts: facts),
+                                            workspaceId: happened.workspaceId)
+        }
+    }
+}
+
+/// Sends a reminder when it falls due, unless the booking moved or ended meanwhile.
+struct ReminderHandler: JobHandler {
+    let messages: BookingMessages
+    var kind: String { Reminders.job }
+
+    func run(_ job: Job) async throws {
+        try await messages.writeReminder(try job.decodedPayload(ReminderDue.self))
+    }
+}
+
+extension Job {
+    /// The payload as `T`; an unreadable payload will never become readable, so the job is parked.
+    func decodedPayload<T: Decodable>(_ type: T.Type) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(payload.utf8))
+        } catch {
+            throw JobError.permanent("unreadable payload")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import SlotlineCore
+import SQLKit
+
+/// The messages table: every message is written once (its dedupe key is unique), and a message for
+/// SMTP gets its delivery job in the same transaction.
+public struct Outbox: Sendable {
+    let database: Database
+    let time: TimeSource
+
+    public static let deliverJob = "mail.deliver"
+    /// About 14 hours of retries with the one-hour backoff cap: an SMTP server down for a while loses nothing.
+    public static let deliveryAttempts = 20
+
+    /// Writes `message` unless one with its dedupe key exists; returns whether it was written.
+    /// A message for SMTP also gets its delivery job.
+    @discardableResult
+    public static func add(_ message: OutboxMessage, now: Date, in db: any SQLDatabase) async throws -> Bool {
+        let inserted = try await db.insert(into: OutboxMessageRecord.table).model(OutboxMessageRecord(message), with: Row.encoder)
+            .ignoringConflicts(with: ["workspace_id", "dedupe_key"]).returning("id").all()
+        guard !inserted.isEmpty else { return false }
+        if message.transport == .smtp {
+            try await JobQueue.enqueue(deliverJob, payload: Row.json(["messageId": message.id]), workspaceId: message.workspaceId,
+                                       subject: "message:\(message.id)", runAt: now, maxAttempts: deliveryAttempts, now: now, in: db)
+        }
+        return true
+    }
+
+    @discardableResult
+    public func add(_ message: OutboxMessage) async throws -> Bool {
+        let now = time.now()
+        return try await database.write { db in try await Self.add(message, now: now, in: db) }
+    }
+
+    public func list(workspaceId: String, bookingId: String? = nil, limit: Int, offset: Int) async throws -> [OutboxMessage] {
+        try await database.read { db in
+            var query = db.select().column("*").from(OutboxMessageRecord.table).where("workspace_id", .equal, workspaceId)
+            if let bookingId { query = query.where("booking_id", .equal, bookingId) }
+            return try await query.orderBy("created_at", .descending).orderBy("id", .descending).limit(limit).offset(offset)
+                .all().map { try $0.decode(OutboxMessageRecord.self).model }
+        }
+    }
+
+    /// A message by id; `workspaceId` nil only for the delivery worker, which acts for every workspace.
+    public func find(id: String, workspaceId: String?) async throws -> OutboxMessage? {
+        try await database.read { db in
+            var query = db.select().column("*").from(OutboxMessageRecord.table).where("id", .equal, id)
+            if let workspaceId { query = query.where("workspace_id", .equal, workspaceId) }
+            return try await query.first()?.decode(OutboxMessageRecord.self).model
+        }
+    }
+
+    /// Records one delivery attempt: sent, failed for good, or still queued for a retry.
+    public func recordAttempt(id: String, state: OutboxMessage.State, error: String?) async throws {
+        let now = time.now()
+        try await database.write { db in
+            try await db.update(OutboxMessageRecord.table)
+                .set("attempts", to: SQLRaw("attempts + 1"))
+                .set("state", to: state.rawValue)
+                .set("last_error", to: error.map { String($0.prefix(2000)) })
+                .set("sent_at", to: state == .sent ? now.unixSeconds : nil)
+                .where("id", .equal, id).where("state", .in, [OutboxMessage.State.queued.rawValue, OutboxMessage.State.failed.rawValue])
+                .run()
+        }
+    }
+}

@@ -96,6 +96,8 @@ let package = Package(
                 "SlotlineServer", "SlotlineStore", "SlotlineCore", "SlotlineTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                "SlotlineNotify",
             ]
         ),
     ],

@@ -70,6 +70,7 @@ let package = Package(
             name: "slotline",
             dependencies: [
                 "SlotlineServer",
+                "SlotlineNotify",
                 "SlotlineStore",
                 "SlotlineCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SlotlineNotify
 import SlotlineStore
 
 /// `slotline bench`: prints slot-query latency at 0 to 100,000 bookings and booking throughput,
@@ -12,6 +13,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Booking counts to measure slot queries at") var sizes: [Int] = [0, 1_000, 10_000, 100_000]
     @Option(help: "Slot queries per size") var runs: Int = 200
     @Option(help: "Bookings submitted for the throughput figure") var submissions: Int = 2_000
+    @Option(help: "Bookings (each with two queued reminders) for the reminder-scan figure; 0 skips it") var reminderBookings: Int = 1_000_000
+    @Option(help: "Messages rendered for the rendering figure") var renders: Int = 2_000
 
     func run() async throws {
         var logger = Logger(label: "bench")
@@ -24,6 +27,8 @@ struct Bench: AsyncParsableCommand {
         #if DEBUG
         print("note: debug build; measure with `swift run -c release slotline bench`")
         #endif
+        let rendered = try RenderBenchmark().messagesPerSecond(count: renders)
+        print("messages rendered (templates, HTML, calendar invitation, MIME): \(Int(rendered)) per second")
         for (name, url) in targets {
             let store = try await Store.open(url, secretKey: Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }), logger: logger)
             let bench = try await BookingBenchmark.prepare(store)
@@ -39,6 +44,11 @@ struct Bench: AsyncParsableCommand {
                 let rate = try await bench.submissions(count: submissions, concurrency: concurrency, hours: hours)
                 print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): \(Int(rate)) per second")
                 hours.formUnion((1...Int64(submissions * 2)).map { $0 + 24 })
+            }
+            if reminderBookings > 0 {
+                let scan = try await ReminderScanBenchmark(store: store).run(bookings: reminderBookings, runs: 50)
+                print("\(name) reminder scan: bookings=\(scan.bookings) queuedReminders=\(scan.queuedReminders) due=\(scan.due) per claimed reminder p50=\(ms(scan.p50)) ms p99=\(ms(scan.p99)) ms")
+                print("\(name) reminder scan plan: \(scan.plan)")
             }
             await store.shutdown()
         }

@@ -46,11 +46,8 @@ public struct JobQueue: Sendable {
         let now = time.now().unixSeconds
         let skipLocked = database.flavor == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await database.write { db in
-            let ids = try await db.raw("""
-                SELECT id FROM jobs
-                WHERE (state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now))
-                ORDER BY run_at, created_at LIMIT \(bind: limit)\(unsafeRaw: skipLocked)
-                """).all().map { try $0.decode(column: "id", as: String.self) }
+            let ids = try await db.raw(Self.due(now: now, limit: limit) + "\(unsafeRaw: skipLocked)").all()
+                .map { try $0.decode(column: "id", as: String.self) }
             guard !ids.isEmpty else { return [] }
             try await db.update(JobRecord.table)
                 .set("state", to: Job.State.running.rawValue)
@@ -62,6 +59,16 @@ public struct JobQueue: Sendable {
             return try await db.select().column("*").from(JobRecord.table).where("id", .in, ids).orderBy("run_at")
                 .all().map { try $0.decode(JobRecord.self).model }
         }
+    }
+
+    /// The ids of jobs to claim: queued and due, or running with an expired lease. Read through the
+    /// (state, run_at) and (state, lease_until) indexes, however many jobs wait for later.
+    static func due(now: Int64, limit: Int) -> SQLQueryString {
+        """
+        SELECT id FROM jobs
+        WHERE (state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now))
+        ORDER BY run_at, created_at LIMIT \(bind: limit)
+        """
     }
 
     /// Marks a claimed job done. Ignored if the lease passed to another worker meanwhile.

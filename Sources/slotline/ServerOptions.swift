@@ -13,6 +13,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "SLOTLINE_PUBLIC_URL") var publicURL: String?
     @Option(help: "SLOTLINE_LOG_LEVEL") var logLevel: String?
     @Option(help: "SLOTLINE_WORKERS") var workers: Int?
+    @Option(help: "SLOTLINE_SMTP_URL") var smtpURL: String?
+    @Option(help: "SLOTLINE_SMTP_CA_FILE") var smtpCAFile: String?
+    @Option(help: "SLOTLINE_MAIL_FROM") var mailFrom: String?
 
     func configuration() throws -> Configuration {
         var overrides: [String: String] = [:]
@@ -23,6 +26,9 @@ struct ServerOptions: ParsableArguments {
         overrides["SLOTLINE_PUBLIC_URL"] = publicURL
         overrides["SLOTLINE_LOG_LEVEL"] = logLevel
         overrides["SLOTLINE_WORKERS"] = workers.map(String.init)
+        overrides["SLOTLINE_SMTP_URL"] = smtpURL
+        overrides["SLOTLINE_SMTP_CA_FILE"] = smtpCAFile
+        overrides["SLOTLINE_MAIL_FROM"] = mailFrom
         return try Configuration(overrides: overrides)
     }
 }

@@ -49,6 +49,7 @@ struct Demo: AsyncParsableCommand {
               back office login: workspace \(DemoWorkspace.slug), email \(DemoWorkspace.email), password \(DemoWorkspace.password)
               API key:           \(owner.apiKey)
               public booking:    \(configuration.publicURL)/api/v1/public/\(DemoWorkspace.slug)/services
+              messages (outbox): \(configuration.publicURL)/api/v1/outbox (each one as /api/v1/outbox/{id}.eml)
               API description:   \(configuration.publicURL)/api/v1/openapi.json
               try:               curl -H 'Authorization: Bearer \(owner.apiKey)' \(configuration.publicURL)/api/v1/bookings?tab=upcoming
 
@@ -90,7 +91,7 @@ enum Runner {
     static func serve(_ configuration: Configuration, store: Store? = nil) async throws {
         let logger = configuration.logger()
         let settings = try ServerSettings(configuration, key: try SecretKey.load(configuration))
-        let store = try await store.asyncOr { try await configuration.openStore(logger: logger) }
+        let store = if let store { store } else { try await configuration.openStore(logger: logger) }
         logger.info("starting", metadata: ["database": "\(configuration.databaseURL.redacted)", "workers": "\(configuration.workers)"])
         do {
             try await buildApplication(configuration: configuration, store: store, settings: settings, logger: logger).runService()
@@ -99,12 +100,5 @@ enum Runner {
             throw error
         }
         await store.shutdown()
-    }
-}
-
-extension Optional {
-    func asyncOr(_ fallback: () async throws -> Wrapped) async rethrows -> Wrapped {
-        if let self { return self }
-        return try await fallback()
     }
 }

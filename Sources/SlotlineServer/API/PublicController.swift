@@ -78,19 +78,13 @@ struct PublicViews {
     let store: Store
 
     func view(_ booking: Booking, workspace: Workspace? = nil, manageToken: String? = nil) async throws -> PublicBookingView {
+        let workspace = if let workspace { workspace } else { try await store.workspaces.find(id: booking.workspaceId) }
         guard let service = try await store.services.find(id: booking.serviceId, workspaceId: booking.workspaceId),
               let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId),
-              let workspace = try await workspace.asyncOr({ try await store.workspaces.find(id: booking.workspaceId) }) else {
+              let workspace else {
             throw SlotlineError.notFound("booking")
         }
         return PublicBookingView(booking, service: service, practitioner: practitioner, workspace: workspace, manageToken: manageToken)
-    }
-}
-
-extension Optional {
-    func asyncOr(_ fallback: () async throws -> Wrapped?) async rethrows -> Wrapped? {
-        if let self { return self }
-        return try await fallback()
     }
 }
 

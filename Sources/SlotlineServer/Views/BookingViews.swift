@@ -75,15 +75,10 @@ struct StaffBookingView: ResponseEncodable {
         request = booking.request.map { ChangeRequestView($0, zone: zone) }
         sequence = booking.sequence
         onlineInstructions = service?.onlineInstructions ?? ""
-        meeting = zip(service, meetingText).map { MeetingView(source: $0.meetingLinkSource, text: $1) }
+        meeting = service.flatMap { service in meetingText.map { MeetingView(source: service.meetingLinkSource, text: $0) } }
         createdAt = time(booking.createdAt)
         updatedAt = time(booking.updatedAt)
     }
-}
-
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }
 
 /// What the customer sees on the booking and manage pages: public instructions, never the private link.

@@ -92,13 +92,55 @@ import Testing
         #expect(try renderer.render(kolkata).text.contains("Monday, 6 July 2026, 14:30–16:00 (Asia/Kolkata, GMT+5:30)"))
     }
 
-    @Test func rescheduledShowsThePreviousTime() throws {
-        var context = MessageFixture.context(.rescheduled, .en)
-        context.previousStartsAt = MessageFixture.start.addingTimeInterval(-7 * 86_400)
+    @Test func aBookingOverMidnightNamesBothDays() {
+        let start = MessageFixture.start.addingTimeInterval(12 * 3600)  // 22:00 in Berlin
+        let english = MessageTime(language: .en, timeZoneIdentifier: "Europe/Berlin")
+        let chinese = MessageTime(language: .zhHant, timeZoneIdentifier: "Europe/Berlin")
 
-        let message = try renderer.render(context)
+        #expect(english.range(start, start.addingTimeInterval(3 * 3600))
+            == "Monday, 23 November 2026, 22:00 – Tuesday, 24 November 2026, 01:00 (Europe/Berlin, GMT+1)")
+        #expect(chinese.range(start, start.addingTimeInterval(3 * 3600))
+            == "2026年11月23日 星期一 22:00 至 2026年11月24日 星期二 01:00（Europe/Berlin，GMT+1）")
+        #expect(english.range(start, start.addingTimeInterval(2 * 3600))
+            == "Monday, 23 November 2026, 22:00–24:00 (Europe/Berlin, GMT+1)")
+    }
 
-        #expect(message.text.contains("Previously: Monday, 16 November 2026, 10:00 (Europe/Berlin, GMT+1)"))
+    @Test func anUnknownTimeZoneFallsBackToUTCAndSaysSo() throws {
+        let message = try renderer.render(MessageFixture.context(.confirmed, .en, timeZone: "Mars/Olympus_Mons"))
+
+        #expect(message.text.contains("When: Monday, 23 November 2026, 09:00–10:00 (UTC)\n"))
+    }
+
+    @Test func aMissingOrMalformedTemplateStopsTheRendererAtStart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        let english = folder.appendingPathComponent("en")
+        try FileManager.default.createDirectory(at: english, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        try "Received\n\nHello".write(to: english.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
+        let missing = #expect(throws: MessageTemplateError.self) { try MessageRenderer(folder: folder) }
+        #expect(missing?.code == .templateMissing)
+
+        try "Received\nHello".write(to: english.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
+        let malformed = #expect(throws: MessageTemplateError.self) { try MessageRenderer(folder: folder) }
+        #expect(malformed?.code == .templateInvalid)
+        #expect(malformed?.file == "en/received.mustache")
+    }
+
+    @Test func aMoveShowsThePreviousTimeAndNothingElseDoes() throws {
+        let previous = MessageFixture.start.addingTimeInterval(-7 * 86_400)
+        var rescheduled = MessageFixture.context(.rescheduled, .en)
+        rescheduled.previousStartsAt = previous
+        var staffChanged = MessageFixture.context(.staffChanged, .zhHans, timeZone: "Asia/Shanghai")
+        staffChanged.previousStartsAt = previous
+        var reminder = MessageFixture.context(.reminder, .en)
+        reminder.previousStartsAt = previous
+
+        #expect(try renderer.render(rescheduled).text.contains(
+            "When: Monday, 23 November 2026, 10:00–11:00 (Europe/Berlin, GMT+1)\nPreviously: Monday, 16 November 2026, 10:00 (Europe/Berlin, GMT+1)\n"
+        ))
+        #expect(try renderer.render(staffChanged).text.contains("原时间：2026年11月16日 星期一 17:00（Asia/Shanghai，GMT+8）\n"))
+        #expect(try !renderer.render(reminder).text.contains("Previously"))
     }
 
     @Test func reminderSaysHowSoonTheBookingStarts() throws {
@@ -151,6 +193,7 @@ import Testing
         let message = try renderer.render(MessageFixture.context(.staffNew, .en))
 
         #expect(message.subject.contains("Mei Chen"))
+        #expect(message.text.contains("Mei Chen has made a new booking."))
         #expect(message.text.contains("Customer: Mei Chen\nEmail: mei@example.com\nPhone: +886 912 345 678\n"))
         #expect(message.text.contains("Notes from the customer:\nFirst visit & a sore shoulder.\n"))
     }

@@ -6,8 +6,10 @@ enum EncodedWord {
     private static let octetsPerWord = 45
 
     /// The text as `=?UTF-8?B?…?=` words, cut between characters so each word decodes on its own.
-    static func encode(_ text: String) -> [String] {
-        text.utf8Chunks(first: octetsPerWord, rest: octetsPerWord).map { piece in
+    /// The first word fits in `firstRoom` characters (what is left after the header name), the others in 75.
+    static func encode(_ text: String, firstRoom: Int = HeaderField.continuationRoom) -> [String] {
+        let firstOctets = min(octetsPerWord, max(2, (firstRoom - 12) / 4) * 3)
+        return text.utf8Chunks(first: firstOctets, rest: octetsPerWord).map { piece in
             "=?UTF-8?B?" + Data(piece.utf8).base64EncodedString() + "?="
         }
     }

@@ -1,7 +1,12 @@
+import Foundation
+
 /// One header field as unbreakable tokens separated by single spaces, folded before a token when
-/// the line would pass 78 characters. Every token is ASCII, so characters count octets.
+/// the line would pass 76 characters (RFC 2047's limit for lines with encoded-words, within RFC
+/// 5322's 78). Every token is ASCII, so characters count octets.
 struct HeaderField: Sendable {
-    static let preferredLineLength = 78
+    static let lineLength = 76
+    /// Room for a token on a continuation line, after its leading space.
+    static let continuationRoom = lineLength - 1
 
     let name: String
     let tokens: [String]
@@ -16,27 +21,29 @@ struct HeaderField: Sendable {
         self.tokens = tokens
     }
 
+    /// Room for the first token, after `Name: `.
+    static func firstLineRoom(_ name: String) -> Int { lineLength - name.utf8.count - 2 }
+
     /// Free text (Subject, extra headers): plain words when it is short-worded ASCII, else encoded-words.
     static func unstructured(_ name: String, _ value: String) -> HeaderField {
         let clean = singleLine(value)
         let words = wordsKeepingSpaces(clean)
-        let plain = clean.unicodeScalars.allSatisfy { $0.isASCII } && !clean.contains("=?")
-            && words.allSatisfy { $0.count <= preferredLineLength - 2 }
-        return HeaderField(name: name, tokens: clean.isEmpty ? [] : plain ? words : EncodedWord.encode(clean))
+        let plain = clean.unicodeScalars.allSatisfy(\.isASCII) && !clean.contains("=?")
+            && words.allSatisfy { $0.utf8.count <= continuationRoom }
+        let tokens = plain ? words : EncodedWord.encode(clean, firstRoom: firstLineRoom(name))
+        return HeaderField(name: name, tokens: clean.isEmpty ? [] : tokens)
     }
 
-    /// The folded field, ending with CRLF.
+    /// The folded field, ending with CRLF. A token too long for the first line starts the second.
     var rendered: String {
         var lines: [String] = []
         var line = name + ":"
-        var lineHasToken = false
         for token in tokens {
-            if lineHasToken, line.utf8.count + 1 + token.utf8.count > Self.preferredLineLength {
+            if line.utf8.count + 1 + token.utf8.count > Self.lineLength {
                 lines.append(line)
                 line = ""
             }
             line += " " + token
-            lineHasToken = true
         }
         lines.append(line)
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -52,7 +59,7 @@ struct HeaderField: Sendable {
                 result.unicodeScalars.append(scalar)
             }
         }
-        return result.trimmingSpaces()
+        return result.trimmingCharacters(in: .whitespaces)
     }
 
     /// Splits on single spaces, keeping extra spaces at the front of the next word so that
@@ -69,11 +76,5 @@ struct HeaderField: Sendable {
             }
         }
         return words
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -13,38 +13,38 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     /// Reads `Name <a@b>`, `"Last, First" <a@b>`, `<a@b>` or `a@b`; nil when the address is not a plain
     /// `local@domain` in ASCII.
     public static func parse(_ text: String) -> MailAddress? {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         var name = ""
         var address = trimmed
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
             address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-            name = unquoted(String(trimmed[..<open]).trimmingSpaces())
+            name = unquoted(trimmed[..<open].trimmingCharacters(in: .whitespaces))
         }
         guard isPlainAddress(address) else { return nil }
         return MailAddress(name: name, address: address)
     }
 
     /// The header form, unfolded: `Name <a@b>`, `"Dr. Wang" <a@b>`, `=?UTF-8?B?…?= <a@b>` or `a@b`.
-    public var description: String { headerTokens.joined(separator: " ") }
+    public var description: String { headerTokens().joined(separator: " ") }
 
-    /// The pieces a header may be folded between.
-    var headerTokens: [String] {
+    /// The pieces a header may be folded between; `firstRoom` is the space left on the line it starts.
+    func headerTokens(firstRoom: Int = HeaderField.continuationRoom) -> [String] {
         let mailbox = safeAddress
         let display = HeaderField.singleLine(name)
         if display.isEmpty { return [mailbox] }
-        let longest = HeaderField.preferredLineLength - 2
+        let longest = HeaderField.continuationRoom
         let phrase: [String]
         let words = HeaderField.wordsKeepingSpaces(display)
-        let quoted = "\"" + display.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+        let quoted = "\"" + display.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         if !display.unicodeScalars.allSatisfy(\.isASCII) {
-            phrase = EncodedWord.encode(display)
+            phrase = EncodedWord.encode(display, firstRoom: firstRoom)
         } else if display.unicodeScalars.allSatisfy({ Self.isAtomText($0) || $0 == " " }), !display.contains("=?"),
                   words.allSatisfy({ $0.count <= longest }) {
             phrase = words
         } else if quoted.count <= longest {
             phrase = [quoted]
         } else {
-            phrase = EncodedWord.encode(display)
+            phrase = EncodedWord.encode(display, firstRoom: firstRoom)
         }
         return phrase + ["<\(mailbox)>"]
     }
@@ -84,11 +84,5 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return result
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        components(separatedBy: target).joined(separator: replacement)
     }
 }

@@ -55,11 +55,11 @@ public struct MailMessage: Sendable, Equatable {
 
     func rendered<Random: RandomNumberGenerator>(using random: inout Random) -> String {
         var fields = [
-            HeaderField(name: "Date", tokens: [UTCDateTime(date).rfc5322]),
-            HeaderField(name: "From", tokens: from.headerTokens),
-            HeaderField(name: "To", tokens: Self.addressList(to)),
+            HeaderField("Date", UTCDateTime(date).rfc5322),
+            Self.addressField("From", [from]),
         ]
-        if let replyTo { fields.append(HeaderField(name: "Reply-To", tokens: replyTo.headerTokens)) }
+        if !to.isEmpty { fields.append(Self.addressField("To", to)) }
+        if let replyTo { fields.append(Self.addressField("Reply-To", [replyTo])) }
         fields.append(.unstructured("Subject", subject))
         fields.append(HeaderField(name: "Message-ID", tokens: ["<\(Self.bare(messageID))>"]))
         for header in extraHeaders {
@@ -85,12 +85,13 @@ public struct MailMessage: Sendable, Equatable {
     }
 
     /// Addresses separated by commas, the comma riding on the last token of each mailbox.
-    private static func addressList(_ addresses: [MailAddress]) -> [String] {
-        addresses.enumerated().flatMap { index, address in
-            var tokens = address.headerTokens
+    private static func addressField(_ name: String, _ addresses: [MailAddress]) -> HeaderField {
+        let tokens = addresses.enumerated().flatMap { index, address in
+            var tokens = address.headerTokens(firstRoom: index == 0 ? HeaderField.firstLineRoom(name) : HeaderField.continuationRoom)
             if index < addresses.count - 1 { tokens[tokens.count - 1] += "," }
             return tokens
         }
+        return HeaderField(name: name, tokens: tokens)
     }
 
     private static let reservedNames: Set<String> = [

@@ -30,7 +30,8 @@ enum MessageFields {
         if context.online {
             put("onlineInstructions", context.onlineInstructions)
         }
-        if let previous = context.previousStartsAt {
+        // Only a move has a "before"; other kinds would read it as a second appointment.
+        if let previous = context.previousStartsAt, [.rescheduled, .staffChanged].contains(context.kind) {
             values["previousStart"] = time.instant(previous)
         }
         if let minutes = context.reminderOffsetMinutes, minutes > 0 {

@@ -55,9 +55,13 @@ struct AuthController {
 
     @Sendable func login(request: Request, context: SlotlineContext) async throws -> Response {
         let input = try await RequestBody.decode(Login.self, from: request, context: context)
-        guard let workspace = try await store.workspaces.find(slug: input.workspace),
-              let (user, hash) = try await store.staff.credentials(workspaceId: workspace.id, email: input.email),
-              await Passwords.verify(input.password, hash: hash) else {
+        let found = try await store.workspaces.find(slug: input.workspace)
+        let credentials: (StaffUser, passwordHash: String)? = if let found {
+            try await store.staff.credentials(workspaceId: found.id, email: input.email)
+        } else { nil }
+        // An unknown workspace or email costs the same bcrypt check, so the answer time reveals neither.
+        let verified = await Passwords.verify(input.password, hash: credentials?.passwordHash ?? Passwords.unknownUserHash)
+        guard let (user, _) = credentials, verified else {
             throw SlotlineError(.invalidCredentials)
         }
         let token = try await store.staff.createSession(for: user, lifetime: Self.sessionLifetime, now: store.time.now())
@@ -90,6 +94,8 @@ struct AuthController {
 /// bcrypt, run off the event loop: it is deliberately slow.
 public enum Passwords {
     public static let minimumLength = 8
+    /// Checked against when no such user exists; matches no password anyone can type (cost 10, like real hashes).
+    static let unknownUserHash = Bcrypt.hash(Secrets.token(prefix: "nobody"), cost: 10)
 
     public static func hash(_ password: String) async throws -> String {
         guard password.count >= minimumLength, password.count <= 72 else {

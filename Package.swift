@@ -51,6 +51,25 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // Meeting providers (Zoom, sandbox, Jitsi; Teams, Webex, Google Meet next), OAuth 2.0 and the token vault.
+        .target(
+            name: "SlotlineMeetings",
+            dependencies: [
+                "SlotlineCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Local fakes of the provider APIs over real HTTP, faithful to PROVIDERS.md, with injectable faults.
+        .target(
+            name: "ProviderSimulators",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SlotlineServer",
             dependencies: [
@@ -86,6 +105,15 @@ let package = Package(
         .testTarget(
             name: "SlotlineNotifyTests",
             dependencies: ["SlotlineNotify", "SlotlineCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "ProviderSimulatorsTests",
+            dependencies: ["ProviderSimulators", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(
+            name: "SlotlineMeetingsTests",
+            dependencies: ["SlotlineMeetings", "ProviderSimulators", "SlotlineCore",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(
             name: "SlotlineStoreTests",

@@ -1,0 +1,1 @@
+// ProviderSimulators: local fakes of provider APIs over real HTTP, for tests and the sandbox.

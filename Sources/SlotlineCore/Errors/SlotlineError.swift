@@ -49,5 +49,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case idempotencyConflict = "idempotency_conflict"
     case serviceUnavailable = "service_unavailable"
     case noFreeLine = "no_free_line"
+    case accountInUse = "account_in_use"
+    case providerNotConfigured = "provider_not_configured"
+    case authorizationFailed = "authorization_failed"
     case internalError = "internal_error"
 }

@@ -12,7 +12,9 @@ extension ErrorCode {
         case .methodNotAllowed: return .methodNotAllowed
         case .payloadTooLarge: return .contentTooLarge
         case .unsupportedMediaType: return .unsupportedMediaType
-        case .alreadyExists, .slotUnavailable, .invalidState, .noPendingRequest, .requestAlreadyPending, .noFreeLine: return .conflict
+        case .alreadyExists, .slotUnavailable, .invalidState, .noPendingRequest, .requestAlreadyPending, .noFreeLine, .accountInUse:
+            return .conflict
+        case .providerNotConfigured, .authorizationFailed: return .badRequest
         case .outsideAvailability, .tooSoon, .tooFarAhead, .idempotencyConflict: return .unprocessableContent
         case .serviceUnavailable: return .serviceUnavailable
         case .internalError: return .internalServerError

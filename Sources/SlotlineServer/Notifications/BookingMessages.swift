@@ -104,7 +104,7 @@ struct BookingMessages: Sendable {
     /// link, sent to `recipient` so staff can check the link first.
     func testMessage(service: Service, practitioner: Practitioner, workspace: Workspace, to recipient: MailAddress,
                      language: Language, startsAt: Date) async throws -> OutboxMessage {
-        let booking = Booking(id: "test-\(Secrets.newID())", workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
+        let booking = Booking(id: Self.testPrefix + Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
                               state: .confirmed, startsAt: startsAt, endsAt: startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
                               customer: Customer(name: recipient.name.isEmpty ? recipient.address : recipient.name, email: recipient.address,
                                                  language: language, timeZone: workspace.timeZone),
@@ -126,10 +126,15 @@ struct BookingMessages: Sendable {
                                  reminderOffsetMinutes: Int? = nil, dedupeKey: String? = nil) async throws -> OutboxMessage? {
         let booking = facts.booking
         var meeting: MeetingDetails?
+        let released = MeetingAccess.detailsReleased(booking)
         if kind.carriesMeetingDetails {
-            // An event handled late, after the booking was cancelled or moved back to pending, says nothing private.
-            guard MeetingAccess.detailsReleased(booking) else { return nil }
-            meeting = try await meetings.details(for: booking, service: facts.service, practitioner: facts.practitioner)
+            if released {
+                meeting = try await meetings.details(for: booking, service: facts.service, practitioner: facts.practitioner)
+            } else if !(kind == .rescheduled && booking.state.holdsSlot) {
+                // An event handled after the booking ended says nothing; a booking moved while still
+                // unconfirmed hears of its new time, without anything private.
+                return nil
+            }
         }
         let context = MessageContext(
             kind: kind, language: booking.customer.language, recipientName: booking.customer.name,
@@ -137,11 +142,12 @@ struct BookingMessages: Sendable {
             practitionerName: facts.practitioner.name, startsAt: booking.startsAt, endsAt: booking.endsAt,
             previousStartsAt: previousStartsAt, online: facts.service.online, onlineInstructions: facts.service.onlineInstructions,
             meeting: meeting, paymentInstructions: facts.workspace.paymentInstructions, price: Self.price(facts.service),
-            manageURL: settings.manageURL(token: store.manageTokens.token(bookingId: booking.id)),
+            manageURL: booking.id.hasPrefix(Self.testPrefix) ? "" : settings.manageURL(token: store.manageTokens.token(bookingId: booking.id)),
             customerName: booking.customer.name, customerEmail: booking.customer.email, customerPhone: booking.customer.phone,
             notes: booking.notes, reason: booking.request?.reason ?? "", reminderOffsetMinutes: reminderOffsetMinutes)
         let rendered = try renderer.render(context)
-        let invite = invitation(kind, facts: facts, sequence: sequence, meeting: meeting, description: rendered.text)
+        let invite = kind == .rescheduled && !released ? nil
+            : invitation(kind, facts: facts, sequence: sequence, meeting: meeting, description: rendered.text)
         return message(kind, to: MailAddress(name: booking.customer.name, address: booking.customer.email), language: booking.customer.language,
                        rendered: rendered, invite: invite, bookingId: booking.id, workspaceId: booking.workspaceId,
                        dedupeKey: dedupeKey ?? "\(booking.id):\(kind.rawValue):\(sequence):\(booking.customer.email.lowercased())")
@@ -208,6 +214,9 @@ struct BookingMessages: Sendable {
             return added
         }
     }
+
+    /// Test messages are about a booking that does not exist: no manage link.
+    static let testPrefix = "test-"
 
     static func price(_ service: Service) -> String {
         guard service.priceMinor > 0 else { return "" }

@@ -15,5 +15,6 @@ public struct Migration: Sendable {
     public static let all: [Migration] = [
         .m001Initial,
         .m002Notifications,
+        .m003Meetings,
     ]
 }

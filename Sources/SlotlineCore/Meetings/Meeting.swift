@@ -1,0 +1,80 @@
+import Foundation
+
+/// The video meeting behind a booking (or behind one time slot of a group session). `wanted` is
+/// what the bookings ask for; the sync job makes the provider match it, however often it runs.
+public struct Meeting: Sendable, Equatable {
+    public enum State: String, Sendable, Codable, CaseIterable {
+        /// Not yet created on the provider.
+        case pending
+        case created
+        case started
+        case ended
+        case deleted
+        /// Parked: the provider refused for good (e.g. the connection needs reconnecting).
+        case failed
+    }
+
+    public var id: String
+    public var workspaceId: String
+    /// `booking:<id>` for one-to-one bookings, `group:<service>:<practitioner>:<start>` for a session's seats.
+    public var groupKey: String
+    public var provider: String
+    public var connectionId: String?
+    public var topic: String
+    public var startsAt: Date
+    public var durationMinutes: Int
+    public var timeZone: String
+    public var externalId: String?
+    public var meetingNumber: String?
+    public var joinURL: String?
+    public var passcode: String?
+    /// The start and duration the provider last confirmed; differing from the wanted ones means an update is due.
+    public var syncedStartsAt: Date?
+    public var syncedDurationMinutes: Int?
+    public var state: State
+    /// False once no confirmed booking needs the meeting: the sync job deletes it.
+    public var wanted: Bool
+    public var lastError: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: String, workspaceId: String, groupKey: String, provider: String, connectionId: String?, topic: String,
+                startsAt: Date, durationMinutes: Int, timeZone: String, externalId: String? = nil, meetingNumber: String? = nil,
+                joinURL: String? = nil, passcode: String? = nil, syncedStartsAt: Date? = nil, syncedDurationMinutes: Int? = nil,
+                state: State = .pending, wanted: Bool = true, lastError: String? = nil, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.workspaceId = workspaceId
+        self.groupKey = groupKey
+        self.provider = provider
+        self.connectionId = connectionId
+        self.topic = topic
+        self.startsAt = startsAt
+        self.durationMinutes = durationMinutes
+        self.timeZone = timeZone
+        self.externalId = externalId
+        self.meetingNumber = meetingNumber
+        self.joinURL = joinURL
+        self.passcode = passcode
+        self.syncedStartsAt = syncedStartsAt
+        self.syncedDurationMinutes = syncedDurationMinutes
+        self.state = state
+        self.wanted = wanted
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The group a booking's meeting belongs to: seats of one group session share one meeting.
+    public static func groupKey(for booking: Booking, capacity: Int) -> String {
+        capacity > 1 ? "group:\(booking.serviceId):\(booking.practitionerId):\(Int64(booking.startsAt.timeIntervalSince1970))"
+                     : "booking:\(booking.id)"
+    }
+
+    /// The marker put in the provider meeting's agenda, to find it again after a lost answer.
+    public var marker: String { "slotline:\(id)" }
+
+    /// True when the provider has the meeting and its time matches the bookings.
+    public var inSync: Bool {
+        wanted ? externalId != nil && syncedStartsAt == startsAt && syncedDurationMinutes == durationMinutes : state == .deleted
+    }
+}

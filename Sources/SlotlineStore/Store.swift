@@ -38,6 +38,9 @@ public struct Store: Sendable {
     public var outbox: Outbox { Outbox(database: database, time: time) }
     public var webhooks: Webhooks { Webhooks(database: database, time: time) }
     public var reminders: Reminders { Reminders(database: database, time: time) }
+    public var connections: Connections { Connections(database: database, time: time) }
+    public var meetings: Meetings { Meetings(database: database, time: time) }
+    public var audit: AuditLog { AuditLog(database: database, time: time) }
 
     public func shutdown() async { await database.shutdown() }
 }

@@ -76,6 +76,7 @@ let package = Package(
                 "SlotlineCore",
                 "SlotlineStore",
                 "SlotlineNotify",
+                "SlotlineMeetings",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -127,6 +128,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "SlotlineNotify",
+                "SlotlineMeetings",
+                "ProviderSimulators",
             ]
         ),
     ],

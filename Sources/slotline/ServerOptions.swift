@@ -16,6 +16,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "SLOTLINE_SMTP_URL") var smtpURL: String?
     @Option(help: "SLOTLINE_SMTP_CA_FILE") var smtpCAFile: String?
     @Option(help: "SLOTLINE_MAIL_FROM") var mailFrom: String?
+    @Option(help: "SLOTLINE_ZOOM_CLIENT_ID") var zoomClientId: String?
+    @Option(help: "SLOTLINE_ZOOM_CLIENT_SECRET") var zoomClientSecret: String?
+    @Option(help: "SLOTLINE_ZOOM_OAUTH_URL") var zoomOAuthURL: String?
+    @Option(help: "SLOTLINE_ZOOM_API_URL") var zoomAPIURL: String?
+    @Option(help: "SLOTLINE_ZOOM_WEBHOOK_SECRET") var zoomWebhookSecret: String?
+    @Option(help: "SLOTLINE_JITSI_URL") var jitsiURL: String?
 
     func configuration() throws -> Configuration {
         var overrides: [String: String] = [:]
@@ -29,6 +35,12 @@ struct ServerOptions: ParsableArguments {
         overrides["SLOTLINE_SMTP_URL"] = smtpURL
         overrides["SLOTLINE_SMTP_CA_FILE"] = smtpCAFile
         overrides["SLOTLINE_MAIL_FROM"] = mailFrom
+        overrides["SLOTLINE_ZOOM_CLIENT_ID"] = zoomClientId
+        overrides["SLOTLINE_ZOOM_CLIENT_SECRET"] = zoomClientSecret
+        overrides["SLOTLINE_ZOOM_OAUTH_URL"] = zoomOAuthURL
+        overrides["SLOTLINE_ZOOM_API_URL"] = zoomAPIURL
+        overrides["SLOTLINE_ZOOM_WEBHOOK_SECRET"] = zoomWebhookSecret
+        overrides["SLOTLINE_JITSI_URL"] = jitsiURL
         return try Configuration(overrides: overrides)
     }
 }

@@ -11,6 +11,8 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case staffNew = "staff-new"
     case staffChanged = "staff-changed"
     case staffCancelled = "staff-cancelled"
+    /// A provider refused a practitioner's authorization: someone has to connect the account again.
+    case staffConnectionLost = "staff-connection-lost"
 
     /// Only these carry the private join link, meeting number and passcode (SPEC §2).
     public var carriesMeetingDetails: Bool {
@@ -22,7 +24,7 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
 
     public var isForStaff: Bool {
         switch self {
-        case .staffNew, .staffChanged, .staffCancelled: true
+        case .staffNew, .staffChanged, .staffCancelled, .staffConnectionLost: true
         default: false
         }
     }

@@ -22,7 +22,7 @@ public func buildApplication(configuration: Configuration, store: Store, setting
 
 /// Every route. Staff routes sit behind the authenticator; public and manage routes do not.
 public func buildRouter(store: Store, settings: ServerSettings) throws -> Router<SlotlineContext> {
-    let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: StaticMeetingDetails())
+    let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: BookingMeetings(store: store))
     let router = Router(context: SlotlineContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(store: store).addRoutes(to: router)

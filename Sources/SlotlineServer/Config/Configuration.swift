@@ -25,6 +25,12 @@ public struct Configuration: Sendable {
         Key(name: "SLOTLINE_SMTP_URL", defaultValue: "unset (outbox only)", meaning: "smtp://user:pass@host:port?tls=starttls|implicit|none", secret: true),
         Key(name: "SLOTLINE_SMTP_CA_FILE", defaultValue: "unset (system roots)", meaning: "PEM file of CA certificates the SMTP server's certificate must chain to", secret: false),
         Key(name: "SLOTLINE_MAIL_FROM", defaultValue: "Slotline <no-reply@localhost>", meaning: "sender of every message", secret: false),
+        Key(name: "SLOTLINE_ZOOM_CLIENT_ID", defaultValue: "unset (Zoom off)", meaning: "Zoom OAuth app client id", secret: false),
+        Key(name: "SLOTLINE_ZOOM_CLIENT_SECRET", defaultValue: "unset (Zoom off)", meaning: "Zoom OAuth app client secret", secret: true),
+        Key(name: "SLOTLINE_ZOOM_OAUTH_URL", defaultValue: "https://zoom.us", meaning: "base of /oauth/authorize, /oauth/token, /oauth/revoke", secret: false),
+        Key(name: "SLOTLINE_ZOOM_API_URL", defaultValue: "https://api.zoom.us/v2", meaning: "Zoom REST base", secret: false),
+        Key(name: "SLOTLINE_ZOOM_WEBHOOK_SECRET", defaultValue: "unset (Zoom webhooks refused)", meaning: "secret token for x-zm-signature", secret: true),
+        Key(name: "SLOTLINE_JITSI_URL", defaultValue: "https://meet.jit.si", meaning: "base of Jitsi room links", secret: false),
     ]
 
     public var dataDirectory: String
@@ -39,6 +45,12 @@ public struct Configuration: Sendable {
     public var smtpURL: String?
     public var smtpCAFile: String?
     public var mailFrom: String
+    public var zoomClientId: String?
+    public var zoomClientSecret: String?
+    public var zoomOAuthURL: String
+    public var zoomAPIURL: String
+    public var zoomWebhookSecret: String?
+    public var jitsiURL: String
 
     /// Reads the settings; `overrides` (from command-line flags) win over the environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, overrides: [String: String] = [:]) throws {
@@ -65,5 +77,11 @@ public struct Configuration: Sendable {
         smtpURL = value("SLOTLINE_SMTP_URL")
         smtpCAFile = value("SLOTLINE_SMTP_CA_FILE")
         mailFrom = value("SLOTLINE_MAIL_FROM") ?? "Slotline <no-reply@localhost>"
+        zoomClientId = value("SLOTLINE_ZOOM_CLIENT_ID")
+        zoomClientSecret = value("SLOTLINE_ZOOM_CLIENT_SECRET")
+        zoomOAuthURL = value("SLOTLINE_ZOOM_OAUTH_URL") ?? "https://zoom.us"
+        zoomAPIURL = value("SLOTLINE_ZOOM_API_URL") ?? "https://api.zoom.us/v2"
+        zoomWebhookSecret = value("SLOTLINE_ZOOM_WEBHOOK_SECRET")
+        jitsiURL = value("SLOTLINE_JITSI_URL") ?? "https://meet.jit.si"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SlotlineMeetings
 import SlotlineNotify
 import SlotlineStore
 
@@ -11,13 +12,25 @@ public struct ServerSettings: Sendable {
     /// Nil keeps messages in the outbox only.
     public var smtp: SMTPSettings?
     public var vault: Vault
+    /// Nil: Zoom is off (no app credentials configured).
+    public var zoom: ZoomSettings?
+    /// The secret token Zoom signs webhooks with; nil refuses every Zoom webhook.
+    public var zoomWebhookSecret: String?
+    public var jitsiURL: String
+    /// The server key, for the sandbox provider's passcodes and host keys.
+    public var key: Data
 
     public init(publicURL: String = "http://127.0.0.1:8080", mailFrom: MailAddress = ServerSettings.defaultSender,
-                smtp: SMTPSettings? = nil, vault: Vault) {
+                smtp: SMTPSettings? = nil, key: Data, zoom: ZoomSettings? = nil, zoomWebhookSecret: String? = nil,
+                jitsiURL: String = JitsiProvider.defaultBaseURL) {
         self.publicURL = publicURL
         self.mailFrom = mailFrom
         self.smtp = smtp
-        self.vault = vault
+        self.vault = Vault(key: key)
+        self.key = key
+        self.zoom = zoom
+        self.zoomWebhookSecret = zoomWebhookSecret
+        self.jitsiURL = jitsiURL
     }
 
     public static let defaultSender = MailAddress(name: "Slotline", address: "no-reply@localhost")
@@ -35,7 +48,13 @@ public struct ServerSettings: Sendable {
                 throw SlotlineConfigurationError("SLOTLINE_SMTP_URL", "\(error)")
             }
         }
-        self.init(publicURL: configuration.publicURL, mailFrom: from, smtp: smtp, vault: Vault(key: key))
+        var zoom: ZoomSettings?
+        if let clientId = configuration.zoomClientId, let secret = configuration.zoomClientSecret {
+            zoom = ZoomSettings(oauth: ZoomOAuth.configuration(clientId: clientId, clientSecret: secret, baseURL: configuration.zoomOAuthURL),
+                                apiURL: configuration.zoomAPIURL)
+        }
+        self.init(publicURL: configuration.publicURL, mailFrom: from, smtp: smtp, key: key, zoom: zoom,
+                  zoomWebhookSecret: configuration.zoomWebhookSecret, jitsiURL: configuration.jitsiURL)
     }
 
     /// The customer's page for one booking.
@@ -43,6 +62,17 @@ public struct ServerSettings: Sendable {
 
     /// The host part of the public URL, used in calendar UIDs and Message-IDs.
     var domain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
+}
+
+/// The Zoom app: its OAuth client and the REST base (the simulator's in tests).
+public struct ZoomSettings: Sendable {
+    public var oauth: OAuthConfiguration
+    public var apiURL: String
+
+    public init(oauth: OAuthConfiguration, apiURL: String) {
+        self.oauth = oauth
+        self.apiURL = apiURL
+    }
 }
 
 /// A setting that cannot be used, named with what it should look like.

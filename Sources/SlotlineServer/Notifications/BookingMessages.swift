@@ -120,6 +120,32 @@ struct BookingMessages: Sendable {
         return message
     }
 
+    /// Tells owners, admins and the practitioner once that a connection needs reconnecting.
+    @discardableResult
+    func connectionLost(_ connection: Connection, providerName: String, meeting: Meeting) async throws -> Int {
+        guard let practitionerId = connection.practitionerId,
+              let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: connection.workspaceId),
+              let workspace = try await store.workspaces.find(id: connection.workspaceId) else { return 0 }
+        let recipients = try await store.staff.list(workspaceId: workspace.id).filter {
+            $0.role.canConfigure || $0.practitionerId == practitionerId
+        }
+        var messages: [OutboxMessage] = []
+        for recipient in recipients {
+            let context = MessageContext(
+                kind: .staffConnectionLost, language: workspace.defaultLanguage, recipientName: recipient.name,
+                recipientTimeZone: workspace.timeZone, workspaceName: workspace.name, serviceName: meeting.topic,
+                practitionerName: practitioner.name, startsAt: meeting.startsAt,
+                endsAt: meeting.startsAt.addingTimeInterval(Double(meeting.durationMinutes) * 60), online: false,
+                manageURL: "\(settings.publicURL)/api/v1/practitioners/\(practitionerId)/connections",
+                customerName: "", customerEmail: "", reason: "\(providerName) (\(connection.label))")
+            messages.append(message(.staffConnectionLost, to: MailAddress(name: recipient.name, address: recipient.email),
+                                    language: workspace.defaultLanguage, rendered: try renderer.render(context), invite: nil,
+                                    bookingId: nil, workspaceId: workspace.id,
+                                    dedupeKey: "connection-lost:\(connection.id):\(recipient.email.lowercased())"))
+        }
+        return try await add(messages)
+    }
+
     // MARK: - One message
 
     private func customerMessage(_ kind: MessageKind, facts: Facts, sequence: Int, previousStartsAt: Date? = nil,
@@ -171,7 +197,7 @@ struct BookingMessages: Sendable {
     }
 
     private func message(_ kind: MessageKind, to recipient: MailAddress, language: Language, rendered: RenderedMessage,
-                         invite: CalendarInvite?, bookingId: String, workspaceId: String, dedupeKey: String) -> OutboxMessage {
+                         invite: CalendarInvite?, bookingId: String?, workspaceId: String, dedupeKey: String) -> OutboxMessage {
         OutboxMessage(id: Secrets.newID(), workspaceId: workspaceId, bookingId: bookingId, kind: kind.rawValue, dedupeKey: dedupeKey,
                       recipientEmail: recipient.address, recipientName: recipient.name, language: language,
                       subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,

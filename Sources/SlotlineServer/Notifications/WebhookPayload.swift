@@ -62,3 +62,29 @@ extension WebhookEvent {
         return WebhookEvent(id: id, type: type.rawValue, payload: body.encoded())
     }
 }
+
+/// What a `meeting.*` event says: the meeting's identity and time, never its join details.
+struct MeetingEventData: Encodable {
+    let meetingId: String
+    let groupKey: String
+    let provider: String
+    let externalId: String?
+    let state: String
+    let startsAt: String
+    let durationMinutes: Int
+}
+
+extension WebhookEvent {
+    /// A meeting event, identified by the meeting, the event and the time it was synced for.
+    static func meeting(_ type: WebhookEventType, _ meeting: Meeting) -> WebhookEvent {
+        let utc = TimeZone(identifier: "UTC")!
+        let version = "\(meeting.startsAt.unixSeconds):\(meeting.durationMinutes)"
+        let id = "evt_" + SHA256.hash(data: Foundation.Data("\(meeting.id):\(type.rawValue):\(version)".utf8))
+            .prefix(16).map { String(format: "%02x", $0) }.joined()
+        let data = MeetingEventData(meetingId: meeting.id, groupKey: meeting.groupKey, provider: meeting.provider,
+                                    externalId: meeting.externalId, state: meeting.state.rawValue,
+                                    startsAt: RFC3339.format(meeting.startsAt, in: utc), durationMinutes: meeting.durationMinutes)
+        let body = WebhookPayload(id: id, type: type.rawValue, createdAt: RFC3339.format(meeting.updatedAt, in: utc), data: data)
+        return WebhookEvent(id: id, type: type.rawValue, payload: body.encoded())
+    }
+}

@@ -8,12 +8,14 @@ import SlotlineStore
 struct BookingEventHandler: JobHandler {
     let store: Store
     let messages: BookingMessages
+    let meetings: BookingMeetings
     var kind: String { BookingDesk.eventJob }
 
     func run(_ job: Job) async throws {
         let happened = try job.decodedPayload(BookingEvents.self)
         guard let facts = try await messages.facts(bookingId: happened.bookingId, workspaceId: happened.workspaceId) else { return }
-        try await messages.write(happened, facts: facts)
+        // Meetings first: a confirmation waits (by retrying) until its meeting exists.
+        try await meetings.reconcile(happened, facts: facts)
         let moves: Set<BookingEvent> = [.confirmed, .rescheduled, .cancelled, .declined, .expired]
         if !moves.isDisjoint(with: happened.events) {
             try await store.reminders.sync(bookingId: happened.bookingId, workspaceId: happened.workspaceId)
@@ -23,6 +25,7 @@ struct BookingEventHandler: JobHandler {
             try await store.webhooks.fanOut(.booking(type, happened: happened, facts: facts),
                                             workspaceId: happened.workspaceId)
         }
+        try await messages.write(happened, facts: facts)
     }
 }
 

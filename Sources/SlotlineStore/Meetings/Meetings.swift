@@ -140,6 +140,27 @@ public struct Meetings: Sendable {
         }
     }
 
+    /// Takes the sync lease of a meeting for `holder` until `until`; false while another worker holds it.
+    public func acquireSyncLease(meetingId: String, holder: String, until: Date) async throws -> Bool {
+        let now = time.now().unixSeconds
+        return try await database.write { db in
+            !(try await db.update(MeetingRecord.table)
+                .set("sync_locked_by", to: holder).set("sync_locked_until", to: until.unixSeconds)
+                .where("id", .equal, meetingId)
+                .where { $0.where("sync_locked_until", .is, SQLLiteral.null).orWhere("sync_locked_until", .lessThan, now)
+                    .orWhere("sync_locked_by", .equal, holder) }
+                .returning("id").all().isEmpty)
+        }
+    }
+
+    public func releaseSyncLease(meetingId: String, holder: String) async throws {
+        try await database.write { db in
+            try await db.update(MeetingRecord.table)
+                .set("sync_locked_by", to: SQLLiteral.null).set("sync_locked_until", to: SQLLiteral.null)
+                .where("id", .equal, meetingId).where("sync_locked_by", .equal, holder).run()
+        }
+    }
+
     static func live(groupKey: String, workspaceId: String, in db: any SQLDatabase) async throws -> Meeting? {
         try await db.select().column("*").from(MeetingRecord.table)
             .where("workspace_id", .equal, workspaceId).where("group_key", .equal, groupKey)

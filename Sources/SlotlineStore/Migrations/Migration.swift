@@ -16,5 +16,6 @@ public struct Migration: Sendable {
         .m001Initial,
         .m002Notifications,
         .m003Meetings,
+        .m004MeetingSyncLease,
     ]
 }

@@ -52,6 +52,17 @@ public struct Bookings: Sendable {
         try await database.read { db in try await Self.busy(practitionerId: practitionerId, from: from, to: to, now: now, in: db) }
     }
 
+    /// Confirmed seats of one group session time: while any is left, the session's meeting stays.
+    public func confirmedSeats(serviceId: String, practitionerId: String, startsAt: Date, workspaceId: String) async throws -> Int {
+        try await database.read { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "seats").from(BookingRecord.table)
+                .where("workspace_id", .equal, workspaceId).where("service_id", .equal, serviceId)
+                .where("practitioner_id", .equal, practitionerId).where("starts_at", .equal, startsAt.unixSeconds)
+                .where("state", .equal, BookingState.confirmed.rawValue)
+                .first()?.decode(column: "seats", as: Int.self) ?? 0
+        }
+    }
+
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Booking? {
         try await db.select().column("*").from(BookingRecord.table)
             .where("id", .equal, id).where("workspace_id", .equal, workspaceId)

@@ -70,7 +70,7 @@ public struct SandboxProvider: MeetingProvider {
         return difference == 0
     }
 
-    static func isMeetingNumber(_ text: String) -> Bool {
+    public static func isMeetingNumber(_ text: String) -> Bool {
         (10...11).contains(text.count) && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) && !text.hasPrefix("0")
     }
 

@@ -6,6 +6,7 @@ import SlotlineStore
 /// `/api/v1/bookings`: the back office's bookings, by tab, and every staff decision.
 struct BookingController {
     let store: Store
+    let settings: ServerSettings
 
     struct Reschedule: Decodable {
         let startsAt: String?
@@ -34,7 +35,8 @@ struct BookingController {
         let zone = try await viewZone(request, user: user)
         let bookings = try await store.bookings.list(workspaceId: user.workspaceId, tab: tab, now: store.time.now(), limit: limit, offset: offset)
         let services = try await servicesById(user.workspaceId)
-        return ListView(items: try await bookings.asyncMap { try await view($0, services[$0.serviceId], user: user, zone: zone) })
+        // Lists leave private details out: each view of them is audited, one booking at a time.
+        return ListView(items: bookings.map { StaffBookingView($0, service: services[$0.serviceId], meeting: nil, zone: zone) })
     }
 
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<StaffBookingView> {
@@ -76,14 +78,35 @@ struct BookingController {
         return try await view(booking, service, user: user, zone: zone)
     }
 
-    /// The staff view, with the private meeting text only when released and the viewer may see it.
+    /// The staff view, with the private meeting details only when released and the viewer may see
+    /// them; every such view goes into the audit log.
     private func view(_ booking: Booking, _ service: Service?, user: StaffUser, zone: TimeZone) async throws -> StaffBookingView {
-        var text: String?
-        if let service, MeetingAccess.detailsReleased(booking), MeetingAccess.staffMaySee(booking, viewer: user),
-           let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId) {
-            text = MeetingAccess.staticText(service: service, practitioner: practitioner)
+        var meeting: MeetingView?
+        if let service, MeetingAccess.detailsReleased(booking), MeetingAccess.staffMaySee(booking, viewer: user) {
+            meeting = try await privateMeeting(booking, service)
+            if meeting != nil {
+                try await store.audit.record(AuditEntry(workspaceId: booking.workspaceId, actorId: user.id, action: "meeting.details.viewed",
+                                                        subjectType: "booking", subjectId: booking.id, createdAt: store.time.now()))
+            }
         }
-        return StaffBookingView(booking, service: service, meetingText: text, zone: zone)
+        return StaffBookingView(booking, service: service, meeting: meeting, zone: zone)
+    }
+
+    private func privateMeeting(_ booking: Booking, _ service: Service) async throws -> MeetingView? {
+        switch service.meetingLinkSource {
+        case .practitioner, .service:
+            guard let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId),
+                  let text = MeetingAccess.staticText(service: service, practitioner: practitioner) else { return nil }
+            return MeetingView(source: service.meetingLinkSource, text: text)
+        case .provider:
+            guard service.online, let meeting = try await store.meetings.live(groupKey: Meeting.groupKey(for: booking, capacity: service.capacity),
+                                                                             workspaceId: booking.workspaceId) else { return nil }
+            let hostURL = try await store.meetings.sealedHostURL(meetingId: meeting.id).flatMap { try? settings.vault.open($0) }
+            return MeetingView(source: .provider, provider: meeting.provider, state: meeting.state, joinURL: meeting.joinURL,
+                               meetingNumber: meeting.meetingNumber, passcode: meeting.passcode, hostURL: hostURL, lastError: meeting.lastError)
+        case .pool, .none:
+            return nil
+        }
     }
 
     /// Times are shown in `?timeZone=` if given, else in the workspace's zone.

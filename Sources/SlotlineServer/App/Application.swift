@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
@@ -21,11 +22,14 @@ public func buildApplication(configuration: Configuration, store: Store, setting
 }
 
 /// Every route. Staff routes sit behind the authenticator; public and manage routes do not.
-public func buildRouter(store: Store, settings: ServerSettings) throws -> Router<SlotlineContext> {
+public func buildRouter(store: Store, settings: ServerSettings, httpClient: HTTPClient = .shared) throws -> Router<SlotlineContext> {
+    let registry = ProviderRegistry(settings: settings, httpClient: httpClient)
     let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: BookingMeetings(store: store))
     let router = Router(context: SlotlineContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(store: store).addRoutes(to: router)
+    ZoomWebhookController(store: store, settings: settings).addRoutes(to: router)
+    SandboxController(settings: settings).addRoutes(to: router)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store).addPublicRoutes(to: api)
@@ -36,9 +40,11 @@ public func buildRouter(store: Store, settings: ServerSettings) throws -> Router
     AuthController(store: store).addRoutes(to: staff)
     PractitionerController(store: store).addRoutes(to: staff)
     ServiceController(store: store, messages: messages).addRoutes(to: staff)
-    BookingController(store: store).addRoutes(to: staff)
+    BookingController(store: store, settings: settings).addRoutes(to: staff)
     JobController(store: store).addRoutes(to: staff)
     OutboxController(store: store, settings: settings).addRoutes(to: staff)
     WebhookController(store: store, settings: settings).addRoutes(to: staff)
+    ConnectionController(store: store, settings: settings, registry: registry).addRoutes(to: staff)
+    AuditController(store: store).addRoutes(to: staff)
     return router
 }

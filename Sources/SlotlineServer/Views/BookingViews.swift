@@ -33,9 +33,17 @@ struct ChangeRequestView: Encodable {
 }
 
 /// Private meeting details, shown only to staff allowed to see them once the booking is confirmed.
+/// Static sources fill `text`; provider meetings fill the rest, the host link included (staff only).
 struct MeetingView: Encodable {
     let source: MeetingLinkSource
-    let text: String
+    var text: String?
+    var provider: String?
+    var state: Meeting.State?
+    var joinURL: String?
+    var meetingNumber: String?
+    var passcode: String?
+    var hostURL: String?
+    var lastError: String?
 }
 
 /// The back-office view of a booking.
@@ -59,7 +67,7 @@ struct StaffBookingView: ResponseEncodable {
     let createdAt: String
     let updatedAt: String
 
-    init(_ booking: Booking, service: Service?, meetingText: String?, zone: TimeZone) {
+    init(_ booking: Booking, service: Service?, meeting: MeetingView?, zone: TimeZone) {
         func time(_ date: Date) -> String { RFC3339.format(date, in: zone) }
         id = booking.id
         state = booking.state
@@ -75,7 +83,7 @@ struct StaffBookingView: ResponseEncodable {
         request = booking.request.map { ChangeRequestView($0, zone: zone) }
         sequence = booking.sequence
         onlineInstructions = service?.onlineInstructions ?? ""
-        meeting = service.flatMap { service in meetingText.map { MeetingView(source: service.meetingLinkSource, text: $0) } }
+        self.meeting = meeting
         createdAt = time(booking.createdAt)
         updatedAt = time(booking.updatedAt)
     }

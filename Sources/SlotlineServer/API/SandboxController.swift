@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+import Hummingbird
+import SlotlineMeetings
+
+/// The sandbox provider's join and host pages, served by Slotline itself so a new installation
+/// shows the whole meeting flow without any provider app.
+struct SandboxController {
+    let settings: ServerSettings
+
+    func addRoutes(to router: Router<SlotlineContext>) {
+        router.get("sandbox/j/:number", use: join)
+        router.get("sandbox/s/:number", use: host)
+    }
+
+    @Sendable func join(request: Request, context: SlotlineContext) async throws -> Response {
+        let number = context.parameters.get("number") ?? ""
+        guard SandboxProvider.isMeetingNumber(number) else { return page("Sandbox meeting", "No such sandbox meeting.", status: .notFound) }
+        let given = request.uri.queryParameters.get("pwd")
+        guard given == nil || given == provider.passcode(for: number) else {
+            return page("Sandbox meeting", "The passcode is not right for meeting \(number).", status: .forbidden)
+        }
+        return page("Sandbox meeting \(number)", "You joined sandbox meeting \(number) as a participant. This is a simulated meeting: no audio or video.")
+    }
+
+    @Sendable func host(request: Request, context: SlotlineContext) async throws -> Response {
+        let number = context.parameters.get("number") ?? ""
+        guard SandboxProvider.isMeetingNumber(number), request.uri.queryParameters.get("host") == provider.hostKey(for: number) else {
+            return page("Sandbox meeting", "This host link is not valid.", status: .forbidden)
+        }
+        return page("Sandbox meeting \(number)", "You started sandbox meeting \(number) as the host. Passcode: \(provider.passcode(for: number)).")
+    }
+
+    private var provider: SandboxProvider {
+        SandboxProvider(baseURL: "\(settings.publicURL)/sandbox", key: SymmetricKey(data: settings.key))
+    }
+
+    private func page(_ title: String, _ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        let escape = { (value: String) in
+            value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        let html = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
+            <h1>\(escape(title))</h1><p>\(escape(text))</p></body></html>
+            """
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

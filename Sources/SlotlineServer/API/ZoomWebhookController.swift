@@ -1,0 +1,90 @@
+import Crypto
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineStore
+
+/// `/webhooks/zoom`: Zoom's event notifications, signed with the app's secret token. Zoom retries
+/// deliveries, so every event sets a state rather than counting anything.
+struct ZoomWebhookController {
+    let store: Store
+    let settings: ServerSettings
+
+    /// Older signatures are refused, so a captured request cannot be replayed later.
+    static let tolerance: Int64 = 300
+
+    struct Envelope: Decodable {
+        struct Payload: Decodable {
+            struct Object: Decodable {
+                let id: FlexibleID?
+            }
+            let plainToken: String?
+            let user_id: String?
+            let object: Object?
+        }
+        let event: String
+        let payload: Payload?
+    }
+
+    /// Zoom sends meeting ids as numbers; other ids are strings.
+    struct FlexibleID: Decodable {
+        let text: String
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int64.self) { text = String(number) } else { text = try container.decode(String.self) }
+        }
+    }
+
+    struct ValidationAnswer: ResponseEncodable {
+        let plainToken: String
+        let encryptedToken: String
+    }
+
+    struct Received: ResponseEncodable { let received: Bool }
+
+    func addRoutes(to router: Router<SlotlineContext>) {
+        router.post("webhooks/zoom", use: receive)
+    }
+
+    @Sendable func receive(request: Request, context: SlotlineContext) async throws -> Response {
+        guard let secret = settings.zoomWebhookSecret else { throw SlotlineError(.providerNotConfigured, field: "zoom webhooks") }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let raw = String(buffer: body)
+        guard let timestamp = request.headers[.init("x-zm-request-timestamp")!].flatMap({ Int64($0) }),
+              abs(store.time.now().unixSeconds - timestamp) <= Self.tolerance,
+              let signature = request.headers[.init("x-zm-signature")!],
+              Self.constantTimeEqual(signature, "v0=" + Self.hmac("v0:\(timestamp):\(raw)", secret: secret)) else {
+            throw SlotlineError(.unauthenticated, field: "x-zm-signature")
+        }
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(raw.utf8)) else { throw SlotlineError(.invalidJSON) }
+        switch envelope.event {
+        case "endpoint.url_validation":
+            guard let plain = envelope.payload?.plainToken else { throw SlotlineError.missing("payload.plainToken") }
+            return try ValidationAnswer(plainToken: plain, encryptedToken: Self.hmac(plain, secret: secret))
+                .response(from: request, context: context)
+        case "app_deauthorized":
+            if let user = envelope.payload?.user_id { try await store.connections.disconnect(provider: "zoom", externalUserId: user) }
+        case "meeting.started", "meeting.ended", "meeting.deleted":
+            if let id = envelope.payload?.object?.id?.text {
+                let state: Meeting.State = envelope.event == "meeting.started" ? .started : envelope.event == "meeting.ended" ? .ended : .deleted
+                for meeting in try await store.meetings.find(provider: "zoom", externalId: id) where meeting.state != .deleted {
+                    try await store.meetings.recordState(state, meetingId: meeting.id)
+                }
+            }
+        default:
+            break
+        }
+        return try Received(received: true).response(from: request, context: context)
+    }
+
+    static func hmac(_ text: String, secret: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8)))
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -66,11 +66,7 @@ struct ConnectionController {
         guard registry.available.contains(provider) else { throw SlotlineError(.providerNotConfigured, field: provider) }
         guard registry.usesOAuth(provider) else {
             let account = try await registry.provider(provider).account(credentials: .none)
-            // One local account per practitioner: these providers have no users of their own to share.
-            let connection = try await store.connections.connect(
-                workspaceId: user.workspaceId, practitionerId: practitioner.id, provider: provider,
-                externalUserId: "\(account.externalUserId):\(practitioner.id)", label: account.label, scope: "",
-                tokens: SealedTokens(access: try settings.vault.seal(""), refresh: nil, accessExpiresAt: nil))
+            let connection = try await OneClickConnection.connect(provider, label: account.label, practitioner: practitioner, store: store)
             try await audit("connection.created", connection, user: user)
             let view = ConnectionView(connection, defaultProvider: try await store.connections.defaultProvider(practitionerId: practitioner.id))
             return try EditedResponse(status: .created, response: view).response(from: request, context: context)

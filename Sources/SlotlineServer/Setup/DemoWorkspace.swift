@@ -44,6 +44,11 @@ public struct DemoWorkspace: Sendable {
                                   meetingText: "Google Meet: https://meet.google.com/abc-defg-hij")
         try await store.practitioners.save(mei, now: now)
         try await store.practitioners.save(oliver, now: now)
+        // The sandbox provider makes real-looking meetings without any provider app.
+        for practitioner in [mei, oliver] {
+            _ = try await OneClickConnection.connect("sandbox", label: "Sandbox", practitioner: practitioner, store: store)
+            try await store.connections.setDefaultProvider("sandbox", practitionerId: practitioner.id, workspaceId: workspace.id)
+        }
 
         let both = [mei.id, oliver.id]
         let instructions = "You will receive the meeting link in your confirmation email."
@@ -52,6 +57,9 @@ public struct DemoWorkspace: Sendable {
                     description: "30 minutes, confirmed at once; uses the practitioner's own meeting room.",
                     durationMinutes: 30, bufferAfterMinutes: 10, meetingLinkSource: .practitioner,
                     onlineInstructions: instructions, minimumNoticeMinutes: 60, practitionerIds: both),
+            Service(id: Secrets.newID(), workspaceId: workspace.id, name: "Video session (its own meeting)",
+                    description: "45 minutes; a unique meeting is created on the practitioner's default tool (the sandbox here).",
+                    durationMinutes: 45, meetingLinkSource: .provider, onlineInstructions: instructions, practitionerIds: both),
             Service(id: Secrets.newID(), workspaceId: workspace.id, name: "Coaching session (needs approval)",
                     description: "60 minutes; the studio accepts each request.",
                     durationMinutes: 60, requiresConfirmation: true, meetingLinkSource: .practitioner,

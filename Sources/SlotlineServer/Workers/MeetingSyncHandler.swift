@@ -110,7 +110,10 @@ struct MeetingSyncHandler: JobHandler {
 
     private func handle(_ error: MeetingProviderError, meeting: Meeting) async throws -> Never {
         switch error {
-        case .rateLimited, .transient:
+        case .rateLimited(let retryAfter?):
+            try await store.meetings.recordError(error.description, meetingId: meeting.id)
+            throw JobError.retry(after: TimeInterval(retryAfter.components.seconds), reason: error.description)
+        case .rateLimited(nil), .transient:
             try await store.meetings.recordError(error.description, meetingId: meeting.id)
             throw error
         case .grantRevoked, .accessTokenRejected:

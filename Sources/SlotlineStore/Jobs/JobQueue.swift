@@ -77,13 +77,15 @@ public struct JobQueue: Sendable {
     }
 
     /// Records a failure: retried after a backoff, or parked as failed after the last attempt.
-    public func fail(_ job: Job, worker: String, error: String, retryable: Bool = true) async throws {
+    /// `retryAfter` replaces the backoff when the other side said how long to wait.
+    public func fail(_ job: Job, worker: String, error: String, retryable: Bool = true, retryAfter: TimeInterval? = nil) async throws {
         let now = time.now()
         let parked = !retryable || job.attempts >= job.maxAttempts
+        let delay = retryAfter.map { max(1, $0) } ?? Self.backoff(attempt: job.attempts)
         try await finish(job, worker: worker) { update in
             update.set("last_error", to: String(error.prefix(2000)))
                 .set("state", to: (parked ? Job.State.failed : .queued).rawValue)
-                .set("run_at", to: (parked ? now : now.addingTimeInterval(Self.backoff(attempt: job.attempts))).unixSeconds)
+                .set("run_at", to: (parked ? now : now.addingTimeInterval(delay)).unixSeconds)
         }
     }
 

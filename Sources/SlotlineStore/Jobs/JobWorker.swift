@@ -11,6 +11,8 @@ public protocol JobHandler: Sendable {
 public enum JobError: Error, Equatable {
     /// Retrying cannot help (the input is wrong, the thing is gone).
     case permanent(String)
+    /// Try again after this many seconds, as the other side asked (a 429's Retry-After).
+    case retry(after: TimeInterval, reason: String)
 }
 
 /// Claims and runs jobs until shutdown. On graceful shutdown it claims nothing new and lets the
@@ -66,6 +68,9 @@ public struct JobWorker: Service {
         } catch let JobError.permanent(reason) {
             logger.warning("job failed permanently", metadata: metadata.merging(["error": "\(reason)"]) { $1 })
             try await queue.fail(job, worker: name, error: reason, retryable: false)
+        } catch let JobError.retry(after, reason) {
+            logger.warning("job deferred, will retry", metadata: metadata.merging(["error": "\(reason)", "job.retryAfter": "\(after)"]) { $1 })
+            try await queue.fail(job, worker: name, error: reason, retryAfter: after)
         } catch where Task.isCancelled {
             logger.info("job interrupted by shutdown, returned to queue", metadata: metadata)
             try await uncancelled { [queue, name] in try await queue.release(job, worker: name) }

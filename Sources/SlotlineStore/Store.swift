@@ -7,6 +7,7 @@ public struct Store: Sendable {
     public let database: Database
     public let time: TimeSource
     public let manageTokens: ManageTokens
+    let submissions = SubmissionBatcher()
 
     /// `secretKey` is the server key: manage tokens are derived from it.
     public init(database: Database, time: TimeSource = .system, secretKey: Data) {
@@ -32,7 +33,7 @@ public struct Store: Sendable {
     public var practitioners: Practitioners { Practitioners(database: database) }
     public var services: Services { Services(database: database) }
     public var bookings: Bookings { Bookings(database: database) }
-    public var desk: BookingDesk { BookingDesk(database: database, time: time, manageTokens: manageTokens) }
+    public var desk: BookingDesk { BookingDesk(database: database, time: time, manageTokens: manageTokens, submissions: submissions) }
     public var jobs: JobQueue { JobQueue(database: database, time: time) }
     public var slots: SlotQuery { SlotQuery(database: database, time: time) }
     public var outbox: Outbox { Outbox(database: database, time: time) }

@@ -52,43 +52,27 @@ public struct BookingDesk: Sendable {
     let database: Database
     let time: TimeSource
     let manageTokens: ManageTokens
+    let submissions: SubmissionBatcher
 
     public static let expireJob = "booking.expire"
     /// Tells everyone concerned (messages, reminders, webhooks, meetings) what happened to a booking.
     public static let eventJob = "booking.event"
 
     public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
-        let customer = try request.customer.validated()
-        guard request.notes.count <= 2000 else { throw SlotlineError.invalid("notes", "at most 2000 characters") }
-        // The service and its practitioners are read before the write transaction, so the one SQLite
-        // writer spends its turn on the conflict check and the insert only. Still serializable:
-        // catalog changes never read bookings, so this booking orders before any change it missed.
-        let (service, practitioners) = try await database.read { db in
-            guard let service = try await Services.find(id: request.serviceId, workspaceId: workspaceId, in: db), service.active else {
-                throw SlotlineError.notFound("serviceId")
-            }
-            return (service, try await candidates(for: request, service: service, in: db))
+        let submission = try await prepare(request, workspaceId: workspaceId, byStaff: byStaff)
+        // SQLite has one writer: concurrent submissions share its transactions. PostgreSQL runs them
+        // side by side under practitioner row locks; a retried request checks its key in its own.
+        if database.flavor == .sqlite, idempotency == nil {
+            return try await submissions.submit(submission, desk: self)
         }
-        guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
-        let state = BookingLifecycle.initialState(for: service)
-        let id = Secrets.newID()
-        let token = manageTokens.token(bookingId: id)
-        let tokenHash = Secrets.hash(token)
         do {
             return try await database.write { db in
                 if let idempotency, let earlier = try await replay(idempotency, workspaceId: workspaceId, in: db) {
                     return earlier
                 }
                 let now = time.now()
-                let practitioner = try await choose(from: practitioners, for: request, service: service, byStaff: byStaff, now: now, in: db)
-                let booking = Booking(
-                    id: id, workspaceId: workspaceId, serviceId: service.id, practitionerId: practitioner.id,
-                    state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
-                    bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
-                    seats: request.seats, customer: customer, notes: request.notes,
-                    holdExpiresAt: state == .awaitingPayment ? now.addingTimeInterval(Double(service.paymentWindowMinutes) * 60) : nil,
-                    createdAt: now, updatedAt: now)
-                try await Bookings.insert(booking, manageTokenHash: tokenHash, in: db)
+                let booking = try await place(submission, now: now, alsoPlaced: [], in: db)
+                try await record([booking], now: now, in: db)
                 if let idempotency {
                     try await db.insert(into: "idempotency_keys")
                         .columns("workspace_id", "key", "request_hash", "booking_id", "manage_token", "created_at")
@@ -96,8 +80,7 @@ public struct BookingDesk: Sendable {
                                 SQLBind(booking.id), SQLBind(""), SQLBind(now.unixSeconds))
                         .run()
                 }
-                try await schedule([.created] + (state == .confirmed ? [.confirmed] : []), for: booking, previous: nil, now: now, in: db)
-                return SubmittedBooking(booking: booking, manageToken: token, replayed: false)
+                return SubmittedBooking(booking: booking, manageToken: submission.token, replayed: false)
             }
         } catch {
             // A concurrent request with the same key may have won the race (its booking now holds
@@ -108,6 +91,78 @@ public struct BookingDesk: Sendable {
                 return earlier
             }
         }
+    }
+
+    /// Places several submissions in one transaction; each gets its own answer. If the transaction
+    /// itself fails, each submission is tried again alone, so one bad row costs the others nothing.
+    func placeTogether(_ submissions: [PreparedSubmission]) async -> [Result<SubmittedBooking, any Error>] {
+        do {
+            return try await database.write { db in
+                let now = time.now()
+                var placed: [Booking] = []
+                var results: [Result<SubmittedBooking, any Error>] = []
+                for submission in submissions {
+                    do {
+                        let booking = try await place(submission, now: now, alsoPlaced: placed, in: db)
+                        placed.append(booking)
+                        results.append(.success(SubmittedBooking(booking: booking, manageToken: submission.token, replayed: false)))
+                    } catch {
+                        results.append(.failure(error))
+                    }
+                }
+                try await record(placed, now: now, in: db)
+                return results
+            }
+        } catch {
+            guard submissions.count > 1 else { return [.failure(error)] }
+            var results: [Result<SubmittedBooking, any Error>] = []
+            for submission in submissions { results += await placeTogether([submission]) }
+            return results
+        }
+    }
+
+    /// Validates the request and reads the service and its practitioners before the write
+    /// transaction, so the one SQLite writer spends its turn on the conflict check and the insert.
+    /// Still serializable: catalog changes never read bookings, so this booking orders before any
+    /// change it missed.
+    private func prepare(_ request: NewBooking, workspaceId: String, byStaff: Bool) async throws -> PreparedSubmission {
+        let customer = try request.customer.validated()
+        guard request.notes.count <= 2000 else { throw SlotlineError.invalid("notes", "at most 2000 characters") }
+        let (service, practitioners) = try await database.read { db in
+            guard let service = try await Services.find(id: request.serviceId, workspaceId: workspaceId, in: db), service.active else {
+                throw SlotlineError.notFound("serviceId")
+            }
+            return (service, try await candidates(for: request, service: service, in: db))
+        }
+        guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
+        let id = Secrets.newID()
+        return PreparedSubmission(request: request, customer: customer, workspaceId: workspaceId, byStaff: byStaff, service: service,
+                                  practitioners: practitioners, id: id, token: manageTokens.token(bookingId: id))
+    }
+
+    /// The booking a submission becomes, checked against the database and `alsoPlaced` (bookings of
+    /// the same transaction not written yet). Writes nothing.
+    private func place(_ submission: PreparedSubmission, now: Date, alsoPlaced: [Booking], in db: any SQLDatabase) async throws -> Booking {
+        let request = submission.request
+        let service = submission.service
+        let practitioner = try await choose(from: submission.practitioners, for: request, service: service, byStaff: submission.byStaff,
+                                            now: now, alsoPlaced: alsoPlaced, in: db)
+        let state = BookingLifecycle.initialState(for: service)
+        return Booking(
+            id: submission.id, workspaceId: submission.workspaceId, serviceId: service.id, practitionerId: practitioner.id,
+            state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
+            bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
+            seats: request.seats, customer: submission.customer, notes: request.notes,
+            holdExpiresAt: state == .awaitingPayment ? now.addingTimeInterval(Double(service.paymentWindowMinutes) * 60) : nil,
+            createdAt: now, updatedAt: now)
+    }
+
+    /// Writes new bookings and the jobs they cause, each kind in one statement.
+    private func record(_ bookings: [Booking], now: Date, in db: any SQLDatabase) async throws {
+        guard !bookings.isEmpty else { return }
+        try await Bookings.insert(bookings, manageTokenHashes: bookings.map { Secrets.hash(manageTokens.token(bookingId: $0.id)) }, in: db)
+        let caused = bookings.flatMap { jobs([.created] + ($0.state == .confirmed ? [.confirmed] : []), for: $0, previous: nil, now: now) }
+        try await JobQueue.enqueue(caused, now: now, in: db)
     }
 
     /// Applies a staff decision (accept, decline, mark paid, cancel, approve or reject a customer request).
@@ -224,13 +279,15 @@ public struct BookingDesk: Sendable {
 
     /// The first candidate free at the requested time, locked for the rest of the transaction.
     private func choose(from candidates: [Practitioner], for request: NewBooking, service: Service, byStaff: Bool, now: Date,
-                        in db: any SQLDatabase) async throws -> Practitioner {
+                        alsoPlaced: [Booking], in db: any SQLDatabase) async throws -> Practitioner {
         var firstError: SlotlineError?
         for practitioner in candidates {
             try await database.lockRow(db, table: PractitionerRecord.table, id: practitioner.id)
             do {
                 try await check(request.startsAt, seats: request.seats, service: service, practitioner: practitioner,
-                                enforceWindow: !byStaff, now: now, excluding: nil, in: db)
+                                enforceWindow: !byStaff, now: now, excluding: nil,
+                                alsoBusy: alsoPlaced.filter { $0.practitionerId == practitioner.id && $0.state.holdsSlot }.map(\.busyBlock),
+                                in: db)
                 return practitioner
             } catch let error as SlotlineError {
                 firstError = firstError ?? error
@@ -241,14 +298,14 @@ public struct BookingDesk: Sendable {
 
     /// The one conflict check, run while the practitioner's row is locked.
     private func check(_ startsAt: Date, seats: Int, service: Service, practitioner: Practitioner, enforceWindow: Bool, now: Date,
-                       excluding: String?, in db: any SQLDatabase) async throws {
+                       excluding: String?, alsoBusy: [BusyBlock] = [], in db: any SQLDatabase) async throws {
         guard let zone = TimeZone(identifier: practitioner.timeZone) else {
             throw SlotlineError(.invalidTimeZone, field: "practitioner.timeZone", detail: practitioner.timeZone)
         }
         let finder = SlotFinder(availability: practitioner.availability, timeZone: zone, rules: service.slotRules, serviceId: service.id)
         let busy = try await Bookings.busy(practitionerId: practitioner.id, from: startsAt.addingTimeInterval(-86_400),
                                            to: startsAt.addingTimeInterval(2 * 86_400), now: now, excluding: excluding, in: db)
-        try finder.check(start: startsAt, now: now, busy: busy, seats: seats, enforceWindow: enforceWindow)
+        try finder.check(start: startsAt, now: now, busy: busy + alsoBusy, seats: seats, enforceWindow: enforceWindow)
     }
 
     private func replay(_ idempotency: IdempotencyKey, workspaceId: String, in db: any SQLDatabase) async throws -> SubmittedBooking? {
@@ -265,17 +322,23 @@ public struct BookingDesk: Sendable {
 
     /// Turns what happened into jobs, in the same transaction: one job carries all of a change's events.
     private func schedule(_ events: [BookingEvent], for booking: Booking, previous: Booking?, now: Date, in db: any SQLDatabase) async throws {
+        try await JobQueue.enqueue(jobs(events, for: booking, previous: previous, now: now), now: now, in: db)
+    }
+
+    private func jobs(_ events: [BookingEvent], for booking: Booking, previous: Booking?, now: Date) -> [NewJob] {
+        var jobs: [NewJob] = []
         if events.contains(.created), booking.state == .awaitingPayment, let hold = booking.holdExpiresAt {
-            let payload = Row.json(["bookingId": booking.id, "workspaceId": booking.workspaceId])
-            try await JobQueue.enqueue(Self.expireJob, payload: payload, workspaceId: booking.workspaceId, runAt: hold, now: now, in: db)
+            jobs.append(NewJob(Self.expireJob, payload: Row.json(["bookingId": booking.id, "workspaceId": booking.workspaceId]),
+                               workspaceId: booking.workspaceId, runAt: hold))
         }
-        guard !events.isEmpty else { return }
+        guard !events.isEmpty else { return jobs }
         let happened = BookingEvents(bookingId: booking.id, workspaceId: booking.workspaceId, events: events, state: booking.state,
                                      sequence: booking.sequence,
                                      previousStartsAt: previous.flatMap { $0.startsAt != booking.startsAt ? $0.startsAt : nil },
                                      occurredAt: now)
-        try await JobQueue.enqueue(Self.eventJob, payload: Row.json(happened), workspaceId: booking.workspaceId,
-                                   subject: BookingEvents.subject(booking.id), runAt: now, maxAttempts: 20, now: now, in: db)
+        jobs.append(NewJob(Self.eventJob, payload: Row.json(happened), workspaceId: booking.workspaceId,
+                           subject: BookingEvents.subject(booking.id), runAt: now, maxAttempts: 20))
+        return jobs
     }
 }
 

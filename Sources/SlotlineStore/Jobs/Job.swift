@@ -44,3 +44,22 @@ struct JobRecord: Codable, Sendable {
             createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))
     }
 }
+
+/// A job to add: what to run, for whom, and when.
+struct NewJob: Sendable {
+    var kind: String
+    var payload: String
+    var workspaceId: String?
+    var subject: String?
+    var runAt: Date
+    var maxAttempts: Int
+
+    init(_ kind: String, payload: String, workspaceId: String?, subject: String? = nil, runAt: Date, maxAttempts: Int = 8) {
+        self.kind = kind
+        self.payload = payload
+        self.workspaceId = workspaceId
+        self.subject = subject
+        self.runAt = runAt
+        self.maxAttempts = maxAttempts
+    }
+}

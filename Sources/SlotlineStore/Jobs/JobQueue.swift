@@ -19,11 +19,20 @@ public struct JobQueue: Sendable {
     /// Adds a job inside the caller's transaction.
     public static func enqueue(_ kind: String, payload: String, workspaceId: String?, subject: String? = nil, runAt: Date,
                                maxAttempts: Int = 8, now: Date, in db: any SQLDatabase) async throws {
-        let record = JobRecord(id: Secrets.newID(), kind: kind, payload: payload, workspaceId: workspaceId, subject: subject,
-                               state: Job.State.queued.rawValue,
-                               attempts: 0, maxAttempts: maxAttempts, runAt: runAt.unixSeconds, leaseUntil: nil, lockedBy: nil,
-                               lastError: nil, createdAt: now.unixSeconds, updatedAt: now.unixSeconds)
-        try await db.insert(into: JobRecord.table).model(record, with: Row.encoder).run()
+        try await enqueue([NewJob(kind, payload: payload, workspaceId: workspaceId, subject: subject, runAt: runAt, maxAttempts: maxAttempts)],
+                          now: now, in: db)
+    }
+
+    /// Adds jobs inside the caller's transaction, in one statement.
+    static func enqueue(_ jobs: [NewJob], now: Date, in db: any SQLDatabase) async throws {
+        guard !jobs.isEmpty else { return }
+        let records = jobs.map { job in
+            let created = now.unixSeconds
+            return JobRecord(id: Secrets.newID(), kind: job.kind, payload: job.payload, workspaceId: job.workspaceId, subject: job.subject,
+                             state: Job.State.queued.rawValue, attempts: 0, maxAttempts: job.maxAttempts, runAt: job.runAt.unixSeconds,
+                             leaseUntil: nil, lockedBy: nil, lastError: nil, createdAt: created, updatedAt: created)
+        }
+        try await db.insert(into: JobRecord.table).models(records, with: Row.encoder).run()
     }
 
     public func enqueue(_ kind: String, payload: String, workspaceId: String? = nil, subject: String? = nil, runAt: Date? = nil,

@@ -102,7 +102,13 @@ public struct Bookings: Sendable {
     }
 
     static func insert(_ booking: Booking, manageTokenHash: String, in db: any SQLDatabase) async throws {
-        try await db.insert(into: BookingRecord.table).model(BookingRecord(booking, manageTokenHash: manageTokenHash), with: Row.encoder).run()
+        try await insert([booking], manageTokenHashes: [manageTokenHash], in: db)
+    }
+
+    /// Inserts bookings in one statement.
+    static func insert(_ bookings: [Booking], manageTokenHashes: [String], in db: any SQLDatabase) async throws {
+        let records = zip(bookings, manageTokenHashes).map { BookingRecord($0, manageTokenHash: $1) }
+        try await db.insert(into: BookingRecord.table).models(records, with: Row.encoder).run()
     }
 
     static func update(_ booking: Booking, in db: any SQLDatabase) async throws {

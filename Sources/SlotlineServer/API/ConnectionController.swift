@@ -48,7 +48,7 @@ struct ConnectionController {
     func addRoutes(to group: RouterGroup<SlotlineContext>) {
         group.get("practitioners/:id/connections", use: list)
         group.post("practitioners/:id/connections/:provider", use: connect)
-        group.delete("practitioners/:id/connections/:connection", use: disconnect)
+        group.delete("practitioners/:id/connections/:provider", use: disconnect)
         group.put("practitioners/:id/default-meeting-provider", use: setDefault)
         group.get("oauth/:provider/callback", use: callback)
     }
@@ -118,8 +118,8 @@ struct ConnectionController {
     /// Deletes the tokens (revoking them where the provider allows) and stops new meetings on the account.
     @Sendable func disconnect(request: Request, context: SlotlineContext) async throws -> Response {
         let (user, practitioner) = try await practitioner(context)
-        let id = context.parameters.get("connection") ?? ""
-        guard let connection = try await store.connections.find(id: id), connection.practitionerId == practitioner.id else {
+        // A practitioner has at most one live connection per provider, so the provider names it.
+        guard let connection = try await store.connections.live(practitionerId: practitioner.id, provider: context.parameters.get("provider") ?? "") else {
             throw SlotlineError.notFound("connection")
         }
         let sealed = try await store.connections.disconnect(id: connection.id, workspaceId: user.workspaceId)

@@ -48,8 +48,7 @@ struct ZoomWebhookController {
 
     @Sendable func receive(request: Request, context: SlotlineContext) async throws -> Response {
         guard let secret = settings.zoomWebhookSecret else { throw SlotlineError(.providerNotConfigured, field: "zoom webhooks") }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let raw = String(buffer: body)
+        let raw = String(decoding: try await RequestBody.data(of: request, context: context), as: UTF8.self)
         guard let timestamp = request.headers[.init("x-zm-request-timestamp")!].flatMap({ Int64($0) }),
               abs(store.time.now().unixSeconds - timestamp) <= Self.tolerance,
               let signature = request.headers[.init("x-zm-signature")!],

@@ -52,14 +52,14 @@ public struct SimulatedZoomUser: Sendable, Hashable {
         let names = [("Ada", "Lovelace"), ("Grace", "Hopper"), ("Alan", "Turing"), ("Edsger", "Dijkstra"), ("Barbara", "Liskov")]
         let (first, last) = names[(n - 1 + names.count) % names.count]
         return SimulatedZoomUser(
-            id: "zsimUser\(String(format: "%014d", n))",
+            id: "zsimUser\(String(format: "%014ld", n))",
             email: "\(first.lowercased()).\(n)@zoom-sim.test",
             firstName: first,
             lastName: last,
             type: 2,
             pmi: 5_550_000_000 + Int64(n),
             timezone: "Europe/Berlin",
-            accountId: "zsimAcct\(String(format: "%014d", n))"
+            accountId: "zsimAcct\(String(format: "%014ld", n))"
         )
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Runs one operation through whatever fault is waiting for it.
@@ -14,7 +15,9 @@ struct ZoomFaultGate: Sendable {
         guard let fault = await state.takeFault(for: operation) else { return try await body() }
         switch fault {
         case .rateLimited(let retryAfter):
-            throw ZoomSimulatorError.rateLimited("Too many requests. Please try again later.", retryAfterSeconds: retryAfter, type: retryAfter == nil ? nil : "QPS")
+            throw ZoomSimulatorError.rateLimited(Self.tooMany, retryAfter: retryAfter.map(String.init), type: retryAfter == nil ? nil : "QPS")
+        case .rateLimitedUntil(let date):
+            throw ZoomSimulatorError.rateLimited(Self.tooMany, retryAfter: Self.httpDate(date), type: "QPS")
         case .serverError:
             throw ZoomSimulatorError.serverError
         case .slowAnswer(let delay):
@@ -32,6 +35,17 @@ struct ZoomFaultGate: Sendable {
             if let accessToken { await state.revokeGrant(ofToken: accessToken) }
             return try await body()
         }
+    }
+
+    private static let tooMany = "Too many requests. Please try again later."
+
+    /// IMF-fixdate, as in `Retry-After: Wed, 02 Jan 2030 10:00:00 GMT`.
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
     }
 
     /// Sleeps in real time, cut short when the simulator stops so shutdown never waits on a slow answer.

@@ -1,7 +1,11 @@
+import Foundation
+
 /// Something the simulated Zoom does wrong on purpose, in place of or around one request.
 public enum ZoomSimulatorFault: Sendable, Hashable {
     /// 429 `{"code":429,…}` before doing anything; `Retry-After: <seconds>` when given, no header when nil.
     case rateLimited(retryAfterSeconds: Int?)
+    /// 429 with `Retry-After` as an HTTP date, the header's other form.
+    case rateLimitedUntil(Date)
     /// 500 `{"code":500,…}` before doing anything.
     case serverError
     /// Waits `delay` (real time), then handles the request as usual: a client with a shorter timeout gives up
@@ -22,9 +26,6 @@ public enum ZoomSimulatorOperation: String, Sendable, Hashable, CaseIterable {
 
     public static let all = Set(allCases)
     public static let meetingWrites: Set<ZoomSimulatorOperation> = [.createMeeting, .updateMeeting, .deleteMeeting, .updateMeetingStatus]
-
-    /// OAuth endpoints answer errors as `{reason, error}`, the REST API as `{code, message}`.
-    var isOAuth: Bool { self == .authorize || self == .token || self == .revoke }
 }
 
 /// Injected faults waiting for requests, consumed first-in first-out.

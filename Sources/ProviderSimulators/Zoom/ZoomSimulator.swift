@@ -47,6 +47,7 @@ public actor ZoomSimulator {
     private let logger: Logger
     private var serviceGroup: ServiceGroup?
     private var runTask: Task<Void, Never>?
+    private var starting: Task<URLs, any Error>?
 
     /// - Parameters:
     ///   - client: the registered OAuth app; more redirect URIs can be added once the caller knows its port.
@@ -72,7 +73,18 @@ public actor ZoomSimulator {
 
     /// Starts listening on two ephemeral ports of 127.0.0.1; calling it again returns the same URLs.
     public func start() async throws -> URLs {
-        if let urls { return urls }
+        if let starting { return try await starting.value }
+        let task = Task { try await self.listen() }
+        starting = task
+        do {
+            return try await task.value
+        } catch {
+            starting = nil
+            throw error
+        }
+    }
+
+    private func listen() async throws -> URLs {
         let logger = self.logger
         let webRouter = Router(context: ZoomRequestContext.self)
         webRouter.add(middleware: ZoomRequestLogMiddleware(state: state))
@@ -125,6 +137,7 @@ public actor ZoomSimulator {
         await runTask?.value
         serviceGroup = nil
         runTask = nil
+        starting = nil
         urls = nil
     }
 

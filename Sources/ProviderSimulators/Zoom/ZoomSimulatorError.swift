@@ -72,10 +72,10 @@ extension ZoomSimulatorError {
         api(.notFound, 1001, "User does not exist: \(id).")
     }
 
-    /// 429; `retryAfterSeconds` nil leaves the `Retry-After` header out, as Zoom sometimes does.
-    static func rateLimited(_ message: String, retryAfterSeconds: Int?, type: String?) -> ZoomSimulatorError {
+    /// 429; `retryAfter` nil leaves the `Retry-After` header out, as Zoom sometimes does.
+    static func rateLimited(_ message: String, retryAfter: String?, type: String?) -> ZoomSimulatorError {
         var error = api(.tooManyRequests, 429, message)
-        if let retryAfterSeconds { error.headers[.retryAfter] = String(retryAfterSeconds) }
+        if let retryAfter { error.headers[.retryAfter] = retryAfter }
         if let type {
             error.headers[HTTPField.Name("X-RateLimit-Type")!] = type
             error.headers[HTTPField.Name("X-RateLimit-Remaining")!] = "0"

@@ -155,7 +155,7 @@ extension ZoomSimulatorState {
         guard count.count < ZoomSimulator.dailyMeetingWriteLimit else {
             throw ZoomSimulatorError.rateLimited(
                 "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make the next request.",
-                retryAfterSeconds: ZoomTime.secondsToNextUTCMidnight(from: now), type: "Daily-limit"
+                retryAfter: String(ZoomTime.secondsToNextUTCMidnight(from: now)), type: "Daily-limit"
             )
         }
         count.count += 1

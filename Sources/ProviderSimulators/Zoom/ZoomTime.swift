@@ -4,7 +4,7 @@ import Foundation
 enum ZoomTime {
     static func format(_ date: Date) -> String {
         let c = calendar(TimeZone(identifier: "UTC")!).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        return String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ldZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
     /// The instant `text` names; a text without `Z` is read in `localZone`. Nil when malformed or impossible.

@@ -1,8 +1,8 @@
 import Foundation
 
-/// What a token endpoint grants. Secret: store it sealed, never log it. Printing it shows only the
-/// expiry and scope.
-public struct OAuthTokens: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+/// What a token endpoint grants. Secret: store it sealed (it is `Codable` for that), never log it.
+/// Printing it shows only the expiry and scope.
+public struct OAuthTokens: Hashable, Codable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var accessToken: String
     /// The token for the next refresh. Zoom and Microsoft rotate it: store this one in place of
     /// the one just used, which stops working at once.

@@ -70,6 +70,7 @@ public struct SandboxProvider: MeetingProvider {
         return difference == 0
     }
 
+    /// Whether `text` looks like a sandbox meeting number (10–11 digits, no leading zero).
     public static func isMeetingNumber(_ text: String) -> Bool {
         (10...11).contains(text.count) && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) && !text.hasPrefix("0")
     }

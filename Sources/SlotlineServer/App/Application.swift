@@ -23,7 +23,7 @@ public func buildApplication(configuration: Configuration, store: Store, setting
 
 /// Every route. Staff routes sit behind the authenticator; public and manage routes do not.
 public func buildRouter(store: Store, settings: ServerSettings, httpClient: HTTPClient = .shared) throws -> Router<SlotlineContext> {
-    let registry = ProviderRegistry(settings: settings, httpClient: httpClient)
+    let registry = ProviderRegistry(settings: settings, httpClient: httpClient, time: store.time)
     let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: BookingMeetings(store: store))
     let router = Router(context: SlotlineContext.self)
     router.add(middleware: ErrorMiddleware())

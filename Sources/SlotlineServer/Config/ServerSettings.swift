@@ -17,6 +17,8 @@ public struct ServerSettings: Sendable {
     /// The secret token Zoom signs webhooks with; nil refuses every Zoom webhook.
     public var zoomWebhookSecret: String?
     public var jitsiURL: String
+    /// How long a provider call may take before it counts as failed (and, for a create, maybe done).
+    public var providerTimeout: Duration = .seconds(15)
     /// The server key, for the sandbox provider's passcodes and host keys.
     public var key: Data
 

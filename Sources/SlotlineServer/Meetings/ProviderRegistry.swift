@@ -9,6 +9,8 @@ import SlotlineStore
 struct ProviderRegistry: Sendable {
     let settings: ServerSettings
     let httpClient: HTTPClient
+    /// The store's clock, so token expiry and Retry-After dates are read against the same time as the jobs.
+    let time: TimeSource
 
     /// Providers connected by OAuth need tokens; the others are connected with one click.
     func usesOAuth(_ provider: String) -> Bool { provider == ProviderKind.zoom.rawValue }
@@ -21,7 +23,7 @@ struct ProviderRegistry: Sendable {
             return JitsiProvider(baseURL: settings.jitsiURL, roomPrefix: "slotline")
         case .zoom:
             guard let zoom = settings.zoom else { throw SlotlineError(.providerNotConfigured, field: name) }
-            return ZoomProvider(apiURL: zoom.apiURL, httpClient: httpClient)
+            return ZoomProvider(apiURL: zoom.apiURL, httpClient: httpClient, timeout: settings.providerTimeout, time: time)
         default:
             throw SlotlineError(.providerNotConfigured, field: name)
         }
@@ -31,7 +33,7 @@ struct ProviderRegistry: Sendable {
         guard name == ProviderKind.zoom.rawValue, let zoom = settings.zoom else {
             throw SlotlineError(.providerNotConfigured, field: name)
         }
-        return OAuthClient(configuration: zoom.oauth, httpClient: httpClient)
+        return OAuthClient(configuration: zoom.oauth, httpClient: httpClient, timeout: settings.providerTimeout, time: time)
     }
 
     /// Names staff may connect on this server.

@@ -91,7 +91,9 @@ struct BookingMessages: Sendable {
     /// The reminder `due` asks for, unless the booking moved, ended or was reminded already.
     @discardableResult
     func writeReminder(_ due: ReminderDue) async throws -> Bool {
-        guard let facts = try await facts(bookingId: due.bookingId, workspaceId: due.workspaceId),
+        // Late (the workers were down): a reminder past half its lead time would say the wrong thing.
+        guard store.time.now() < due.startsAt.addingTimeInterval(-Double(due.offsetMinutes) * 30),
+              let facts = try await facts(bookingId: due.bookingId, workspaceId: due.workspaceId),
               facts.booking.state == .confirmed, facts.booking.startsAt == due.startsAt,
               let message = try await customerMessage(.reminder, facts: facts, sequence: facts.booking.sequence,
                                                       reminderOffsetMinutes: due.offsetMinutes,

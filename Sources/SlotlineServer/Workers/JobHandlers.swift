@@ -6,7 +6,7 @@ import SlotlineStore
 public func jobHandlers(store: Store, settings: ServerSettings, httpClient: HTTPClient = .shared) throws -> [any JobHandler] {
     let meetings = BookingMeetings(store: store)
     let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: meetings)
-    let registry = ProviderRegistry(settings: settings, httpClient: httpClient)
+    let registry = ProviderRegistry(settings: settings, httpClient: httpClient, time: store.time)
     return [
         ExpireBookingHandler(store: store),
         BookingEventHandler(store: store, messages: messages, meetings: meetings),

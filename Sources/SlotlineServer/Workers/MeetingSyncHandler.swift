@@ -44,7 +44,12 @@ struct MeetingSyncHandler: JobHandler {
             if meeting.wanted {
                 try await createOrMove(meeting, on: provider, credentials: credentials)
             } else {
-                if let externalId = meeting.externalId { try await provider.delete(externalId: externalId, credentials: credentials) }
+                var externalId = meeting.externalId
+                // A create whose answer was lost may have made a meeting we never heard of.
+                if externalId == nil, meeting.lastError != nil {
+                    externalId = try await provider.find(marker: MeetingMarker(meetingId: meeting.id), credentials: credentials)?.externalId
+                }
+                if let externalId { try await provider.delete(externalId: externalId, credentials: credentials) }
                 try await store.meetings.recordState(.deleted, meetingId: meeting.id)
                 try await announce(.meetingDeleted, meeting)
             }

@@ -14,7 +14,7 @@ struct SMTPDeliveryTests {
     static let sender = MailAddress(name: "Studio 工作室", address: "bookings@slotline.example.com")
 
     static func settings(_ smtp: SMTPSettings) -> ServerSettings {
-        ServerSettings(publicURL: ServerSettings.test.publicURL, mailFrom: sender, smtp: smtp, vault: ServerSettings.test.vault)
+        ServerSettings(publicURL: ServerSettings.test.publicURL, mailFrom: sender, smtp: smtp, key: ServerSettings.test.key)
     }
 
     @Test("a confirmation goes out through SMTP with its Chinese subject intact, and its outbox row becomes sent",

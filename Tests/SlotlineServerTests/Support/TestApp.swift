@@ -16,12 +16,12 @@ struct TestApp: Sendable {
     /// The studio owner, by API key.
     let owner: APIClient
 
-    static func run(_ flavor: SQLFlavor, time: TimeSource = TimeSource(),
+    static func run(_ flavor: SQLFlavor, time: TimeSource = TimeSource(), settings: ServerSettings = .test,
                     _ test: @Sendable (TestApp) async throws -> Void) async throws {
         try await TestDatabase.withStore(flavor, time: time) { store in
             let studio = try await Studio.create(in: store)
             let ownerKey = try await apiKey(in: store, workspace: studio.workspace, role: .owner)
-            let app = Application(router: try buildRouter(store: store, settings: .test), logger: TestDatabase.logger)
+            let app = Application(router: try buildRouter(store: store, settings: settings), logger: TestDatabase.logger)
             try await app.test(.router) { client in
                 let visitor = APIClient(client: client)
                 try await test(TestApp(store: store, studio: studio, visitor: visitor, owner: visitor.bearer(ownerKey)))
@@ -120,5 +120,5 @@ extension Sequence {
 
 extension ServerSettings {
     /// Outbox delivery, the test server key, links under example.com.
-    static let test = ServerSettings(publicURL: "https://slotline.example.com", vault: Vault(key: TestDatabase.secretKey))
+    static let test = ServerSettings(publicURL: "https://slotline.example.com", key: TestDatabase.secretKey)
 }

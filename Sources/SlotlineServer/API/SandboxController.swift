@@ -25,15 +25,13 @@ struct SandboxController {
 
     @Sendable func host(request: Request, context: SlotlineContext) async throws -> Response {
         let number = context.parameters.get("number") ?? ""
-        guard SandboxProvider.isMeetingNumber(number), request.uri.queryParameters.get("host") == provider.hostKey(for: number) else {
+        guard SandboxProvider.isMeetingNumber(number), provider.isHostKey(request.uri.queryParameters.get("host") ?? "", for: number) else {
             return page("Sandbox meeting", "This host link is not valid.", status: .forbidden)
         }
         return page("Sandbox meeting \(number)", "You started sandbox meeting \(number) as the host. Passcode: \(provider.passcode(for: number)).")
     }
 
-    private var provider: SandboxProvider {
-        SandboxProvider(baseURL: "\(settings.publicURL)/sandbox", key: SymmetricKey(data: settings.key))
-    }
+    private var provider: SandboxProvider { settings.sandboxProvider }
 
     private func page(_ title: String, _ text: String, status: HTTPResponse.Status = .ok) -> Response {
         let escape = { (value: String) in

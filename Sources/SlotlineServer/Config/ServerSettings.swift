@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SlotlineMeetings
 import SlotlineNotify
@@ -57,6 +58,13 @@ public struct ServerSettings: Sendable {
         }
         self.init(publicURL: configuration.publicURL, mailFrom: from, smtp: smtp, key: key, zoom: zoom,
                   zoomWebhookSecret: configuration.zoomWebhookSecret, jitsiURL: configuration.jitsiURL)
+    }
+
+    /// The sandbox provider, under a key of its own derived from the server key.
+    var sandboxProvider: SandboxProvider {
+        let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: self.key), info: Data("slotline sandbox meetings".utf8),
+                                         outputByteCount: 32)
+        return SandboxProvider(baseURL: "\(publicURL)/sandbox", key: key)
     }
 
     /// The customer's page for one booking.

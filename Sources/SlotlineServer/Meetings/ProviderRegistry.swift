@@ -18,7 +18,7 @@ struct ProviderRegistry: Sendable {
     func provider(_ name: String) throws -> any MeetingProvider {
         switch ProviderKind(rawValue: name) {
         case .sandbox:
-            return SandboxProvider(baseURL: "\(settings.publicURL)/sandbox", key: SymmetricKey(data: settings.key))
+            return settings.sandboxProvider
         case .jitsi:
             return JitsiProvider(baseURL: settings.jitsiURL, roomPrefix: "slotline")
         case .zoom:

@@ -77,7 +77,9 @@ struct MessagePrivacyTests {
                 let bookingId = try #require(message.bookingId)
                 let label = "\(message.kind) to \(message.recipientEmail) for \(bookingId)"
                 let leaked = Self.privatePieces.filter { message.everything.contains($0) }
-                if let secret = secretOf[bookingId], Self.carriers.contains(message.kind) {
+                // A booking moved while still unconfirmed hears of its new time without details (and without an invitation).
+                let unconfirmedMove = message.kind == "rescheduled" && message.calendar == nil
+                if let secret = secretOf[bookingId], Self.carriers.contains(message.kind), !unconfirmedMove {
                     #expect(message.textBody.contains(secret), "\(label)")
                     #expect(message.htmlBody.contains(secret), "\(label)")
                     let other = secret == Studio.serviceSecret ? Studio.practitionerSecret : Studio.serviceSecret

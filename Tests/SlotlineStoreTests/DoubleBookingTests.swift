@@ -74,7 +74,8 @@ import Testing
 
             #expect(booked.count == 1)
             #expect(try await stores[0].count("bookings") == 1)
-            #expect(try await stores[0].count("jobs") == 1)
+            #expect(try await stores[0].countJobs(BookingDesk.expireJob) == 1)
+            #expect(try await stores[0].countJobs(BookingDesk.eventJob) == 1)
         }
     }
 }

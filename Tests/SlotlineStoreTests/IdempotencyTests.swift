@@ -25,7 +25,7 @@ import Testing
             #expect(again.booking == first.booking)
             #expect(again.manageToken == first.manageToken)
             #expect(try await store.count("bookings") == 1)
-            #expect(try await store.count("jobs") == 1)
+            #expect(try await store.countJobs(BookingDesk.eventJob) == 1)
         }
     }
 

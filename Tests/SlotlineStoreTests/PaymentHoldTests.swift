@@ -15,7 +15,11 @@ import Testing
     func runDueExpiryJobs(in store: Store) async throws -> [Bool] {
         var results: [Bool] = []
         for job in try await store.jobs.claim(worker: "test-worker", limit: 10, lease: 60) {
-            #expect(job.kind == BookingDesk.expireJob)
+            // The booking's event jobs (messages, webhooks) are another worker's business here.
+            guard job.kind == BookingDesk.expireJob else {
+                try await store.jobs.complete(job, worker: "test-worker")
+                continue
+            }
             let payload = try JSONDecoder().decode(ExpirePayload.self, from: Data(job.payload.utf8))
             results.append(try await store.desk.expire(bookingId: payload.bookingId, workspaceId: payload.workspaceId))
             try await store.jobs.complete(job, worker: "test-worker")
@@ -42,7 +46,7 @@ import Testing
         try await withStudio(flavor) { store, studio, time in
             let booking = try await studio.book(studio.paid, at: studio.opening(after: time.now()), in: store).booking
 
-            let jobs = try await store.jobs.list(state: nil, workspaceId: studio.workspace.id)
+            let jobs = try await store.jobs.list(state: nil, workspaceId: studio.workspace.id).filter { $0.kind == BookingDesk.expireJob }
 
             #expect(jobs.count == 1)
             #expect(jobs.first?.kind == BookingDesk.expireJob)
@@ -89,7 +93,7 @@ import Testing
 
             #expect(results == [true])
             #expect(try await store.storedState(ofBooking: booking.id) == "expired")
-            #expect(try await store.jobs.list(state: .done, workspaceId: studio.workspace.id).count == 1)
+            #expect(try await store.jobs.list(state: .done, workspaceId: studio.workspace.id).filter { $0.kind == BookingDesk.expireJob }.count == 1)
             #expect(try await store.offers(studio.paid, at: start))
             let next = try await studio.book(studio.paid, at: start, in: store, customer: "Linus")
             #expect(next.booking.state == .awaitingPayment)

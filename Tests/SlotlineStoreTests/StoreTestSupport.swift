@@ -68,6 +68,13 @@ extension Store {
         }
     }
 
+    /// Jobs of one kind, in any state.
+    func countJobs(_ kind: String) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = \(bind: kind)").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
     /// The state column of a booking as stored.
     func storedState(ofBooking id: String) async throws -> String? {
         try await database.read { db in

@@ -106,11 +106,20 @@ struct ConnectionController {
         } catch let error as MeetingProviderError {
             throw SlotlineError(.authorizationFailed, field: "code", detail: error.code)
         }
-        let connection = try await store.connections.connect(
-            workspaceId: user.workspaceId, practitionerId: state.practitionerId, provider: provider,
-            externalUserId: account.externalUserId, label: account.label, scope: tokens.scope,
-            tokens: SealedTokens(access: try settings.vault.seal(tokens.accessToken), refresh: try tokens.refreshToken.map(settings.vault.seal),
-                                 accessExpiresAt: tokens.expiresAt))
+        let connection: Connection
+        do {
+            let (made, replaced) = try await store.connections.connect(
+                workspaceId: user.workspaceId, practitionerId: state.practitionerId, provider: provider,
+                externalUserId: account.externalUserId, label: account.label, scope: tokens.scope,
+                tokens: SealedTokens(access: try settings.vault.seal(tokens.accessToken), refresh: try tokens.refreshToken.map(settings.vault.seal),
+                                     accessExpiresAt: tokens.expiresAt))
+            connection = made
+            for old in replaced { await revoke(old, with: oauth) }
+        } catch let error as SlotlineError where error.code == .accountInUse {
+            // The grant just made serves no one: give it back.
+            try? await oauth.revoke(token: tokens.refreshToken ?? tokens.accessToken)
+            throw error
+        }
         try await audit("connection.created", connection, user: user)
         return ConnectionView(connection, defaultProvider: try await store.connections.defaultProvider(practitionerId: state.practitionerId))
     }
@@ -124,9 +133,7 @@ struct ConnectionController {
         }
         let sealed = try await store.connections.disconnect(id: connection.id, workspaceId: user.workspaceId)
         if registry.usesOAuth(connection.provider), let sealed, let oauth = try? registry.oauth(connection.provider) {
-            // Best effort: the tokens are gone here whatever the provider answers.
-            let token = try sealed.refresh.map(settings.vault.open) ?? settings.vault.open(sealed.access)
-            try? await oauth.revoke(token: token)
+            await revoke(sealed, with: oauth)
         }
         if try await store.connections.defaultProvider(practitionerId: practitioner.id) == connection.provider {
             try await store.connections.setDefaultProvider(nil, practitionerId: practitioner.id, workspaceId: user.workspaceId)
@@ -164,6 +171,12 @@ struct ConnectionController {
         }
         guard user.role.canConfigure || user.practitionerId == practitioner.id else { throw SlotlineError(.forbidden) }
         return (user, practitioner)
+    }
+
+    /// Best effort: the tokens are gone here whatever the provider answers.
+    private func revoke(_ sealed: SealedTokens, with oauth: OAuthClient) async {
+        guard let token = try? sealed.refresh.map(settings.vault.open) ?? settings.vault.open(sealed.access) else { return }
+        try? await oauth.revoke(token: token)
     }
 
     private func audit(_ action: String, _ connection: Connection, user: StaffUser) async throws {

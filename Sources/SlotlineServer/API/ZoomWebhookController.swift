@@ -23,6 +23,8 @@ struct ZoomWebhookController {
             let object: Object?
         }
         let event: String
+        /// Milliseconds since 1970, when Zoom saw the event happen.
+        let event_ts: Int64?
         let payload: Payload?
     }
 
@@ -66,8 +68,10 @@ struct ZoomWebhookController {
         case "meeting.started", "meeting.ended", "meeting.deleted":
             if let id = envelope.payload?.object?.id?.text {
                 let state: Meeting.State = envelope.event == "meeting.started" ? .started : envelope.event == "meeting.ended" ? .ended : .deleted
-                for meeting in try await store.meetings.find(provider: "zoom", externalId: id) where meeting.state != .deleted {
-                    try await store.meetings.recordState(state, meetingId: meeting.id)
+                // Applied in the order Zoom saw them, not the order they arrive.
+                let at = envelope.event_ts.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? store.time.now()
+                for meeting in try await store.meetings.find(provider: "zoom", externalId: id) {
+                    try await store.meetings.recordProviderState(state, meetingId: meeting.id, at: at)
                 }
             }
         default:

@@ -8,6 +8,6 @@ enum OneClickConnection {
         try await store.connections.connect(
             workspaceId: practitioner.workspaceId, practitionerId: practitioner.id, provider: provider,
             externalUserId: "\(provider):\(practitioner.id)", label: label, scope: "",
-            tokens: SealedTokens(access: "", refresh: nil, accessExpiresAt: nil))
+            tokens: SealedTokens(access: "", refresh: nil, accessExpiresAt: nil)).0
     }
 }

@@ -91,8 +91,8 @@ struct BookingMessages: Sendable {
     /// The reminder `due` asks for, unless the booking moved, ended or was reminded already.
     @discardableResult
     func writeReminder(_ due: ReminderDue) async throws -> Bool {
-        // Late (the workers were down): a reminder past half its lead time would say the wrong thing.
-        guard store.time.now() < due.startsAt.addingTimeInterval(-Double(due.offsetMinutes) * 30),
+        // Sent late when the workers were down, but never once the booking has begun.
+        guard store.time.now() < due.startsAt,
               let facts = try await facts(bookingId: due.bookingId, workspaceId: due.workspaceId),
               facts.booking.state == .confirmed, facts.booking.startsAt == due.startsAt,
               let message = try await customerMessage(.reminder, facts: facts, sequence: facts.booking.sequence,

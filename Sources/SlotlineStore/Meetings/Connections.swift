@@ -9,9 +9,10 @@ public struct Connections: Sendable {
     let time: TimeSource
 
     /// Binds a provider account to a practitioner, replacing that practitioner's earlier connection
-    /// to the same provider. Refused when the account serves another practitioner.
+    /// to the same provider (whose sealed tokens come back, to be revoked). Refused when the account
+    /// serves another practitioner.
     public func connect(workspaceId: String, practitionerId: String, provider: String, externalUserId: String, label: String,
-                        scope: String, tokens: SealedTokens) async throws -> Connection {
+                        scope: String, tokens: SealedTokens) async throws -> (Connection, replaced: [SealedTokens]) {
         let now = time.now()
         do {
             return try await database.write { db in
@@ -22,6 +23,13 @@ public struct Connections: Sendable {
                 if live.contains(where: { $0.practitionerId != practitionerId || $0.workspaceId != workspaceId }) {
                     throw SlotlineError(.accountInUse, field: provider)
                 }
+                let replaced = try await db.select().column("*").from(ConnectionRecord.table)
+                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider)
+                    .where("state", .notEqual, Connection.State.disconnected.rawValue)
+                    .all().compactMap { row -> SealedTokens? in
+                        let record = try row.decode(ConnectionRecord.self)
+                        return record.sealedAccessToken.map { SealedTokens(access: $0, refresh: record.sealedRefreshToken, accessExpiresAt: nil) }
+                    }
                 try await db.update(ConnectionRecord.table)
                     .set("state", to: Connection.State.disconnected.rawValue)
                     .set("sealed_access_token", to: SQLLiteral.null).set("sealed_refresh_token", to: SQLLiteral.null)
@@ -35,7 +43,7 @@ public struct Connections: Sendable {
                     accessExpiresAt: tokens.accessExpiresAt?.unixSeconds, scope: scope, refreshLockedBy: nil, refreshLockedUntil: nil,
                     createdAt: now.unixSeconds, updatedAt: now.unixSeconds)
                 try await db.insert(into: ConnectionRecord.table).model(record, with: Row.encoder).run()
-                return record.model
+                return (record.model, replaced)
             }
         } catch where Database.isUniqueViolation(error) {
             // Another practitioner bound the account at the same moment.
@@ -145,6 +153,13 @@ public struct Connections: Sendable {
                 .all().map { try $0.decode(column: "id", as: String.self) }
             guard !ids.isEmpty else { return 0 }
             try await Self.clear(.disconnected, in: db, now: time.now()) { $0.where("id", .in, ids) }
+            // As a disconnect does: the removed account is no one's default tool any more.
+            let practitioners = try await db.select().column("practitioner_id").from(ConnectionRecord.table).where("id", .in, ids)
+                .all().compactMap { try $0.decode(column: "practitioner_id", as: String?.self) }
+            if !practitioners.isEmpty {
+                try await db.update(PractitionerRecord.table).set("default_meeting_provider", to: SQLLiteral.null)
+                    .where("id", .in, practitioners).where("default_meeting_provider", .equal, provider).run()
+            }
             return ids.count
         }
     }

@@ -125,6 +125,36 @@ public struct Meetings: Sendable {
         }
     }
 
+    /// A state the provider reported as of `at` (milliseconds matter: Zoom's `event_ts`). Ignored
+    /// when a newer report was applied already; of two reports at the same instant the later stage
+    /// wins (started, then ended, then deleted). Returns whether it changed anything.
+    @discardableResult
+    public func recordProviderState(_ state: Meeting.State, meetingId: String, at: Date) async throws -> Bool {
+        let milliseconds = Int64((at.timeIntervalSince1970 * 1000).rounded(.down))
+        return try await database.write { db in
+            try await database.lockRow(db, table: MeetingRecord.table, id: meetingId)
+            guard let row = try await db.select().columns("state", "state_event_at").from(MeetingRecord.table)
+                .where("id", .equal, meetingId).first() else { return false }
+            let current = Meeting.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .failed
+            let last = try row.decode(column: "state_event_at", as: Int64?.self)
+            guard current != .deleted, last.map({ milliseconds > $0 || (milliseconds == $0 && Self.stage(state) > Self.stage(current)) }) ?? true
+            else { return false }
+            try await db.update(MeetingRecord.table).set("state", to: state.rawValue).set("state_event_at", to: milliseconds)
+                .set("updated_at", to: time.now().unixSeconds).where("id", .equal, meetingId).run()
+            return true
+        }
+    }
+
+    private static func stage(_ state: Meeting.State) -> Int {
+        switch state {
+        case .pending, .failed: 0
+        case .created: 1
+        case .started: 2
+        case .ended: 3
+        case .deleted: 4
+        }
+    }
+
     public func recordError(_ error: String, meetingId: String) async throws {
         try await database.write { db in
             try await db.update(MeetingRecord.table).set("last_error", to: String(error.prefix(2000)))

@@ -17,5 +17,6 @@ public struct Migration: Sendable {
         .m002Notifications,
         .m003Meetings,
         .m004MeetingSyncLease,
+        .m005MeetingEventTime,
     ]
 }

@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "SlotlineCoreTests", dependencies: ["SlotlineCore"]),
         .testTarget(
             name: "SlotlineNotifyTests",
-            dependencies: ["SlotlineNotify", "SlotlineCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SlotlineNotify", "SlotlineCore", "SlotlineTestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "ProviderSimulatorsTests",

@@ -1,4 +1,5 @@
 import Foundation
+import SlotlineTestSupport
 import Testing
 @testable import SlotlineNotify
 
@@ -122,7 +123,7 @@ import Testing
         #expect(ICSText.property("ORGANIZER", in: ics, text: false)?.value == "mailto:\(invite.organizer.email)")
     }
 
-    @Test(.enabled(if: PythonCheck.enabled, "needs SLOTLINE_TEST_PYTHON_BIN=$(scripts/pytools)"))
+    @Test(.enabled(if: PythonTools.enabled, "needs SLOTLINE_TEST_PYTHON_BIN=$(scripts/pytools)"))
     func icalendarReadsWhatWeWrite() throws {
         let invites = [
             CalendarFixture.invite(
@@ -133,7 +134,7 @@ import Testing
             ),
             CalendarFixture.invite(uid: "bk_100@slotline.example", sequence: 2, method: .cancel, summary: "已取消：初诊咨询", location: ""),
         ]
-        let directory = try PythonCheck.temporaryDirectory()
+        let directory = try PythonTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = try invites.enumerated().map { index, invite in
             let file = directory.appendingPathComponent("invite-\(index).ics")
@@ -141,7 +142,7 @@ import Testing
             return file.path
         }
 
-        let run = try PythonCheck.python(["scripts/check-ics", "--json"] + files)
+        let run = try PythonTools.python(["scripts/check-ics", "--json"] + files)
 
         #expect(run.status == 0, "\(run.errors)")
         let results = try run.jsonLines()
@@ -163,15 +164,15 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: PythonCheck.enabled, "needs SLOTLINE_TEST_PYTHON_BIN=$(scripts/pytools)"))
+    @Test(.enabled(if: PythonTools.enabled, "needs SLOTLINE_TEST_PYTHON_BIN=$(scripts/pytools)"))
     func checkerRefusesABrokenFile() throws {
-        let directory = try PythonCheck.temporaryDirectory()
+        let directory = try PythonTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("lf-only.ics")
         let lfOnly = CalendarFixture.invite().render().replacingOccurrences(of: "\r\n", with: "\n")
         try Data(lfOnly.utf8).write(to: file)
 
-        let run = try PythonCheck.python(["scripts/check-ics", file.path])
+        let run = try PythonTools.python(["scripts/check-ics", file.path])
 
         #expect(run.status != 0)
         #expect(run.errors.contains("CRLF"))

@@ -1,4 +1,5 @@
 import Foundation
+import SlotlineTestSupport
 import Testing
 @testable import SlotlineNotify
 
@@ -205,7 +206,7 @@ import Testing
         #expect(headers.contains { $0.name == "BadName" && $0.value == "x" })
     }
 
-    @Test(.enabled(if: PythonCheck.enabled, "needs SLOTLINE_TEST_PYTHON_BIN=$(scripts/pytools)"))
+    @Test(.enabled(if: PythonTools.enabled, "needs SLOTLINE_TEST_PYTHON_BIN=$(scripts/pytools)"))
     func pythonEmailReadsWhatWeWrite() throws {
         let ics = MailFixture.invite(method: .request).render()
         let messages = [
@@ -216,7 +217,7 @@ import Testing
             ),
             MailFixture.message(subject: "Booking received", text: "Thanks!\nWe will confirm soon.", html: "<p>Thanks!</p>", invite: nil),
         ]
-        let directory = try PythonCheck.temporaryDirectory()
+        let directory = try PythonTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("read_eml.py")
         try Data(MailFixture.pythonReader.utf8).write(to: script)
@@ -226,7 +227,7 @@ import Testing
             return file.path
         }
 
-        let run = try PythonCheck.python([script.path] + files)
+        let run = try PythonTools.python([script.path] + files)
 
         #expect(run.status == 0, "\(run.errors)")
         let results = try run.jsonLines()

@@ -1,10 +1,12 @@
 import Foundation
 import SlotlineNotify
+import SlotlineTestSupport
 import Testing
 
-/// The SMTP servers that scripts/with-smtp started (scripts/smtp-sink), described by the JSON
-/// file SLOTLINE_TEST_SMTP names: ports, CA, spool directory and credentials.
-struct SMTPTestServer: Decodable, Sendable {
+/// The test SMTP servers (shared with the server tests) as these tests address them.
+typealias SMTPTestServer = SMTPSinkInfo
+
+extension SMTPSinkInfo {
     enum Flavor: String, CaseIterable, Sendable {
         /// No TLS; AUTH allowed in clear text; no SMTPUTF8.
         case plain
@@ -20,33 +22,6 @@ struct SMTPTestServer: Decodable, Sendable {
             case .implicit: .implicitTLS
             }
         }
-    }
-
-    var host: String
-    var ports: [String: Int]
-    var caPath: String
-    var spool: String
-    var user: String
-    var password: String
-
-    static let infoPath: String? = {
-        let value = ProcessInfo.processInfo.environment["SLOTLINE_TEST_SMTP"] ?? ""
-        return value.isEmpty ? nil : value
-    }()
-
-    static let onCI: Bool = {
-        let value = (ProcessInfo.processInfo.environment["CI"] ?? "").lowercased()
-        return !value.isEmpty && value != "false" && value != "0"
-    }()
-
-    /// With a sink the tests run; under CI they run without one too, so that they fail rather than vanish.
-    static var enabled: Bool { infoPath != nil || onCI }
-
-    static func running() throws -> SMTPTestServer {
-        let path = try #require(infoPath, "SLOTLINE_TEST_SMTP is unset: CI must run the SMTP tests through scripts/test (scripts/with-smtp)")
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(SMTPTestServer.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     func port(_ flavor: Flavor) throws -> Int {
@@ -67,40 +42,6 @@ struct SMTPTestServer: Decodable, Sendable {
                   trustingCA: Bool = true) throws -> SMTPSettings {
         try SMTPSettings(url: url(flavor, host: host, tls: tls, password: password),
                          trustRootsPEMPath: trustingCA ? caPath : nil, timeout: .seconds(10))
-    }
-
-    /// What the sink wrote for one message: the bytes it received and the envelope around them.
-    struct Spooled {
-        struct Envelope: Decodable {
-            var server: String
-            var tls: Bool
-            var mailFrom: String
-            var mailOptions: [String]
-            var rcptTos: [String]
-            var authUser: String?
-            var authMechanism: String?
-        }
-
-        var eml: [UInt8]
-        var envelope: Envelope
-    }
-
-    /// The messages the sink accepted for `recipient`; tests give each message its own recipient.
-    func messages(to recipient: String) throws -> [Spooled] {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let directory = URL(fileURLWithPath: spool)
-        return try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".json") }.compactMap { name in
-            let envelope = try decoder.decode(Spooled.Envelope.self, from: Data(contentsOf: directory.appendingPathComponent(name)))
-            guard envelope.rcptTos.contains(recipient) else { return nil }
-            let eml = try Data(contentsOf: directory.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".eml")))
-            return Spooled(eml: Array(eml), envelope: envelope)
-        }
-    }
-
-    /// An address no other test uses.
-    static func uniqueRecipient(_ prefix: String = "guest") -> String {
-        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())@example.com"
     }
 }
 

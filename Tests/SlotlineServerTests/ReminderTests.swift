@@ -172,7 +172,7 @@ struct ReminderTests {
           arguments: TestDatabase.flavors)
     func racingWorkers(_ flavor: SQLFlavor) async throws {
         let time = TimeSource(fixed: Self.now)
-        try await Self.withReplicas(flavor, time: time) { stores in
+        try await withReplicas(flavor, time: time) { stores in
             let studio = try await Studio.create(in: stores[0])
             let starts = (9..<17).map { studio.opening(daysAhead: 3, hour: $0, after: time.now()) }
             for (index, start) in starts.enumerated() {
@@ -301,26 +301,6 @@ struct ReminderTests {
                                   reminderOffsetsMinutes: reminderOffsetsMinutes, practitionerIds: [app.studio.practitioner.id]).validated()
         try await app.store.services.save(service, now: app.store.time.now())
         return service
-    }
-
-    /// Stores sharing one fresh database: two pools on PostgreSQL (two replicas), one on SQLite.
-    /// The same as the store tests' `withReplicas`, which this target cannot see.
-    static func withReplicas<T>(_ flavor: SQLFlavor, time: TimeSource, _ body: ([Store]) async throws -> T) async throws -> T {
-        try await TestDatabase.withTurn(flavor) {
-            let url = try await TestDatabase.freshURL(flavor)
-            var stores: [Store] = []
-            do {
-                for _ in 0..<(flavor == .postgres ? 2 : 1) {
-                    stores.append(try await Store.open(url, time: time, secretKey: TestDatabase.secretKey, logger: TestDatabase.logger))
-                }
-                let result = try await body(stores)
-                for store in stores { await store.shutdown() }
-                return result
-            } catch {
-                for store in stores { await store.shutdown() }
-                throw error
-            }
-        }
     }
 }
 

@@ -40,7 +40,7 @@ struct SMTPDeliveryTests {
             #expect(try await runner.jobs(Outbox.deliverJob).map(\.state) == [.done, .done], "the customer's and the owner's")
             let spooled = try sink.messages(to: recipient)
             try #require(spooled.count == 1)
-            let mail = try #require(try PythonReader.readMail(spooled).first)
+            let mail = try #require(try PythonReader.readMail(spooled.map { Data($0.eml) }).first)
             #expect(mail.defects == [])
             #expect(mail.subject == message.subject)
             #expect(mail.subject.hasPrefix("預約已確認：Instant，"))

@@ -21,26 +21,6 @@ func withStudio<T>(_ flavor: SQLFlavor, _ body: (Store, Studio, TimeSource) asyn
     }
 }
 
-/// Stores sharing one database. On PostgreSQL two stores (two pools on one schema, like two
-/// replicas); on SQLite the single process a SQLite file is meant for.
-func withReplicas<T>(_ flavor: SQLFlavor, time: TimeSource, _ body: ([Store]) async throws -> T) async throws -> T {
-    try await TestDatabase.withTurn(flavor) {
-        let url = try await TestDatabase.freshURL(flavor)
-        var stores: [Store] = []
-        do {
-            for _ in 0..<(flavor == .postgres ? 2 : 1) {
-                stores.append(try await Store.open(url, time: time, secretKey: TestDatabase.secretKey, logger: TestDatabase.logger))
-            }
-            let result = try await body(stores)
-            for store in stores { await store.shutdown() }
-            return result
-        } catch {
-            for store in stores { await store.shutdown() }
-            throw error
-        }
-    }
-}
-
 /// `count` handles on one fresh, unmigrated database, shut down afterwards: separate pools on
 /// PostgreSQL (replicas); on SQLite one pool repeated, as a SQLite file serves one process.
 func withBareDatabases<T>(_ flavor: SQLFlavor, count: Int, _ body: ([Database]) async throws -> T) async throws -> T {

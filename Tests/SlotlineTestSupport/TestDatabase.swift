@@ -92,3 +92,23 @@ public enum TestDatabase {
         url + (url.contains("?") ? "&" : "?") + query
     }
 }
+
+/// Stores sharing one database. On PostgreSQL two stores (two pools on one schema, like two
+/// replicas); on SQLite the single process a SQLite file is meant for.
+public func withReplicas<T>(_ flavor: SQLFlavor, time: TimeSource, _ body: ([Store]) async throws -> T) async throws -> T {
+    try await TestDatabase.withTurn(flavor) {
+        let url = try await TestDatabase.freshURL(flavor)
+        var stores: [Store] = []
+        do {
+            for _ in 0..<(flavor == .postgres ? 2 : 1) {
+                stores.append(try await Store.open(url, time: time, secretKey: TestDatabase.secretKey, logger: TestDatabase.logger))
+            }
+            let result = try await body(stores)
+            for store in stores { await store.shutdown() }
+            return result
+        } catch {
+            for store in stores { await store.shutdown() }
+            throw error
+        }
+    }
+}

@@ -1,25 +1,12 @@
 import Foundation
+import SlotlineTestSupport
 import Testing
 
 /// Independent readers of what the server sends: Python's `email` package for messages and
 /// `scripts/check-ics` (icalendar) for invitations, from the venv SLOTLINE_TEST_PYTHON_BIN names.
 /// Tests using it are skipped without the variable, except on CI, where they fail instead.
-/// (The same convention as `PythonCheck` in the Notify tests, which this target cannot import.)
 enum PythonReader {
-    static let binDirectory: String? = {
-        let value = ProcessInfo.processInfo.environment["SLOTLINE_TEST_PYTHON_BIN"] ?? ""
-        return value.isEmpty ? nil : value
-    }()
-
-    static let onCI: Bool = {
-        let value = (ProcessInfo.processInfo.environment["CI"] ?? "").lowercased()
-        return !value.isEmpty && value != "false" && value != "0"
-    }()
-
-    static var enabled: Bool { binDirectory != nil || onCI }
-
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var enabled: Bool { PythonTools.enabled }
 
     /// What Python's `email` package (policy.default) makes of one message: decoded headers, its
     /// defects, and each MIME part with its decoded content.
@@ -38,7 +25,7 @@ enum PythonReader {
 
     /// Reads each `.eml` with Python's `email` package; the results in the order given.
     static func readMail(_ messages: [Data]) throws -> [ReadMessage] {
-        let directory = try temporaryDirectory()
+        let directory = try PythonTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("read_eml.py")
         try Data(emailReader.utf8).write(to: script)
@@ -47,7 +34,7 @@ enum PythonReader {
             try bytes.write(to: file)
             return file.path
         }
-        let run = try python([script.path] + files)
+        let run = try PythonTools.python([script.path] + files)
         guard run.status == 0 else { throw TestFailure("python email reader failed: \(run.errors)") }
         return try run.jsonLines().map { line in
             let parts = line["parts"] as? [[String: Any]] ?? []
@@ -66,62 +53,19 @@ enum PythonReader {
 
     /// What `scripts/check-ics --json` says of each invitation: `ok`, `method`, `uid`, `sequence`, `location`, …
     static func checkICS(_ invitations: [String]) throws -> [[String: Any]] {
-        let directory = try temporaryDirectory()
+        let directory = try PythonTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = try invitations.enumerated().map { index, ics in
             let file = directory.appendingPathComponent("invite-\(index).ics")
             try Data(ics.utf8).write(to: file)
             return file.path
         }
-        let run = try python([repositoryRoot.appendingPathComponent("scripts/check-ics").path, "--json"] + files)
+        let run = try PythonTools.python([PythonTools.repositoryRoot.appendingPathComponent("scripts/check-ics").path, "--json"] + files)
         let results = try run.jsonLines()
         guard results.count == invitations.count else {
             throw TestFailure("check-ics answered \(results.count) lines for \(invitations.count) files: \(run.errors)")
         }
         return results
-    }
-
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-
-        func jsonLines() throws -> [[String: Any]] {
-            try output.split(separator: "\n").map { line in
-                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    throw TestFailure("not a JSON object: \(line)")
-                }
-                return object
-            }
-        }
-    }
-
-    /// Runs the venv's python with `arguments` from the repository root.
-    static func python(_ arguments: [String]) throws -> Run {
-        let bin = try #require(binDirectory, "SLOTLINE_TEST_PYTHON_BIN is unset; run the tests through scripts/with-smtp")
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        // Files rather than pipes: a full pipe would block the child while we wait for it.
-        let outputURL = scratch.appendingPathComponent("stdout")
-        let errorsURL = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outputURL)
-        try Data().write(to: errorsURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin).appendingPathComponent("python")
-        process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorsURL)
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
-                   errors: try String(contentsOf: errorsURL, encoding: .utf8))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("slotline-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 
     private static let emailReader = #"""

@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineNotify
+import SlotlineTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,32 +9,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The SMTP servers scripts/with-smtp started (scripts/smtp-sink), read from the JSON file
-/// SLOTLINE_TEST_SMTP names. The Notify tests read the same file with their own `SMTPTestServer`,
-/// which this target cannot import.
-struct SMTPSink: Decodable, Sendable {
-    var host: String
-    var ports: [String: Int]
-    var caPath: String
-    var spool: String
-    var user: String
-    var password: String
+/// The test SMTP servers (shared with the Notify tests) as the server tests use them.
+typealias SMTPSink = SMTPSinkInfo
 
-    static let infoPath: String? = {
-        let value = ProcessInfo.processInfo.environment["SLOTLINE_TEST_SMTP"] ?? ""
-        return value.isEmpty ? nil : value
-    }()
-
-    /// With a sink the tests run; under CI they run without one too, so that they fail rather than vanish.
-    static var enabled: Bool { infoPath != nil || PythonReader.onCI }
-
-    static func running() throws -> SMTPSink {
-        let path = try #require(infoPath, "SLOTLINE_TEST_SMTP is unset: run the SMTP tests through scripts/with-smtp")
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(SMTPSink.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    }
-
+extension SMTPSinkInfo {
     /// The sink's STARTTLS server with its credentials, trusting its CA: what a real installation uses.
     func settings() throws -> SMTPSettings {
         let port = try #require(ports["starttls"], "smtp-sink has no starttls server")
@@ -47,21 +26,6 @@ struct SMTPSink: Decodable, Sendable {
         var settings = try settings()
         settings.port = try Self.closedPort()
         return settings
-    }
-
-    /// What the sink received for `recipient`: each message's bytes, as sent.
-    func messages(to recipient: String) throws -> [Data] {
-        let directory = URL(fileURLWithPath: spool)
-        return try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(name))) as? [String: Any]
-            guard let recipients = sidecar?["rcpt_tos"] as? [String], recipients.contains(recipient) else { return nil }
-            return try Data(contentsOf: directory.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".eml")))
-        }
-    }
-
-    /// An address no other test uses, so each test finds its own messages in the shared spool.
-    static func uniqueRecipient(_ prefix: String = "guest") -> String {
-        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())@example.com"
     }
 
     /// A port of 127.0.0.1 that was free a moment ago: bound, then closed again, so a connection is refused.

@@ -41,9 +41,8 @@ struct Bench: AsyncParsableCommand {
                 print("\(name) slots 60d: bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
             }
             for concurrency in [1, 8] {
-                let rate = try await bench.submissions(count: submissions, concurrency: concurrency, hours: hours)
+                let rate = try await bench.submissions(count: submissions, concurrency: concurrency, hours: &hours)
                 print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): \(Int(rate)) per second")
-                hours.formUnion((1...Int64(submissions * 2)).map { $0 + 24 })
             }
             if reminderBookings > 0 {
                 let scan = try await ReminderScanBenchmark(store: store).run(bookings: reminderBookings, runs: 50)

@@ -77,7 +77,8 @@ public struct BookingBenchmark: Sendable {
     }
 
     /// Confirmed bookings per second through `BookingDesk.submit`, with `concurrency` callers.
-    public func submissions(count: Int, concurrency: Int, hours: Set<Int64>) async throws -> Double {
+    /// The hours booked are added to `hours`, so a later run picks others.
+    public func submissions(count: Int, concurrency: Int, hours: inout Set<Int64>) async throws -> Double {
         let base = store.time.now().unixSeconds / 3600 * 3600 + 24 * 3600
         // Only starts the hours offer: the hour repeated when clocks go back is offered once.
         let finder = SlotFinder(availability: practitioner.availability, timeZone: TimeZone(identifier: practitioner.timeZone)!,
@@ -89,6 +90,7 @@ public struct BookingBenchmark: Sendable {
             let start = Date(unixSeconds: base + hour * 3600)
             if !hours.contains(hour + 24), (try? finder.check(start: start, now: start, busy: [], enforceWindow: false)) != nil {
                 free.append(start)
+                hours.insert(hour + 24)
             }
         }
         let clock = ContinuousClock()

@@ -69,8 +69,8 @@ import Testing
                     #expect(operation.statuses.contains(status) || operation.statuses.contains("default"),
                             "\(operation) answered \(status), which it does not document (\(operation.statuses.sorted()))")
                     if response.status.code >= 400, response.headers[.contentType]?.hasPrefix("text/html") == true {
-                        // Only the sandbox's meeting pages answer people in browsers, refusals included.
-                        #expect(operation.path.hasPrefix("/sandbox/"), "\(operation) answered \(status) as HTML instead of an Error")
+                        // Only pages for people in browsers (outside /api) answer in HTML, refusals included.
+                        #expect(!operation.path.hasPrefix("/api/"), "\(operation) answered \(status) as HTML instead of an Error")
                     } else if response.status.code >= 400 {
                         let code = error?["code"] as? String
                         #expect(code.map { codes.contains($0) } == true, "\(operation) answered \(status) with code \(code ?? "none")")

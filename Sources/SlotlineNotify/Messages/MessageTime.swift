@@ -4,7 +4,7 @@ import SlotlineCore
 /// How messages show times: in the recipient's time zone, the zone named, in one fixed format per
 /// language. Built by hand rather than with `DateFormatter` so the output never depends on the ICU
 /// version of the machine that sends it.
-struct MessageTime: Sendable {
+public struct MessageTime: Sendable {
     let language: Language
     let timeZone: TimeZone
     /// The identifier shown to the reader, e.g. `Europe/Berlin`.
@@ -12,7 +12,7 @@ struct MessageTime: Sendable {
 
     /// An unknown zone falls back to UTC, named as such: a message with a correct, labelled time beats
     /// no message at all.
-    init(language: Language, timeZoneIdentifier: String) {
+    public init(language: Language, timeZoneIdentifier: String) {
         self.language = language
         if let zone = TimeZone(identifier: timeZoneIdentifier) {
             timeZone = zone
@@ -25,7 +25,7 @@ struct MessageTime: Sendable {
 
     /// `Monday, 23 November 2026, 10:00–11:00 (Europe/Berlin, GMT+1)`,
     /// `2026年11月23日 星期一 10:00–11:00（Asia/Taipei，GMT+8）`.
-    func range(_ start: Date, _ end: Date) -> String {
+    public func range(_ start: Date, _ end: Date) -> String {
         let from = LocalInstant(start, in: timeZone)
         let to = LocalInstant(end, in: timeZone)
         let zone = zoneLabel(at: start)

@@ -30,6 +30,7 @@ public func buildRouter(store: Store, settings: ServerSettings, httpClient: HTTP
     HealthController(store: store).addRoutes(to: router)
     ZoomWebhookController(store: store, settings: settings).addRoutes(to: router)
     SandboxController(settings: settings).addRoutes(to: router)
+    ManagePageController(store: store).addRoutes(to: router)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store).addPublicRoutes(to: api)

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineNotify
+import SlotlineStore
+
+/// `/manage/{token}`: the customer's page for one booking, the link in every message. It shows
+/// what the JSON manage view shows (public instructions only, never the private meeting details)
+/// and takes a cancellation request; everything else stays in the API for now.
+struct ManagePageController {
+    let store: Store
+
+    func addRoutes(to router: Router<SlotlineContext>) {
+        router.get("manage/:token", use: page)
+        router.post("manage/:token/cancel", use: cancel)
+    }
+
+    @Sendable func page(request: Request, context: SlotlineContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let booking = try await store.bookings.find(manageToken: token) else {
+            return html("Booking not found", "<p>This link does not lead to a booking. Please check the link in your email.</p>", status: .notFound)
+        }
+        let view = try await PublicViews(store: store).view(booking)
+        let words = Words(booking.customer.language)
+        let when = MessageTime(language: booking.customer.language, timeZoneIdentifier: booking.customer.timeZone)
+            .range(booking.startsAt, booking.endsAt)
+        var body = """
+            <dl>
+            <dt>\(words.service)</dt><dd>\(escape(view.service.name))</dd>
+            <dt>\(words.with)</dt><dd>\(escape(view.practitioner.name))</dd>
+            <dt>\(words.when)</dt><dd>\(escape(when))</dd>
+            <dt>\(words.state)</dt><dd>\(escape(booking.state.rawValue))</dd>
+            </dl>
+            """
+        if let payment = view.paymentInstructions, !payment.isEmpty { body += "<p>\(escape(payment))</p>" }
+        if !view.onlineInstructions.isEmpty { body += "<p>\(escape(view.onlineInstructions))</p>" }
+        if let pending = booking.request {
+            body += "<p>\(words.requested) (\(escape(pending.kind.rawValue)))</p>"
+        } else if booking.state.holdsSlot {
+            body += """
+                <form method="post" action="/manage/\(escape(token))/cancel">
+                <label>\(words.reason) <input name="reason" maxlength="2000"></label>
+                <button type="submit">\(words.cancel)</button>
+                </form>
+                """
+        }
+        return html(view.service.name, body, language: booking.customer.language)
+    }
+
+    /// A form post from the page: asks to cancel, then shows the page again.
+    @Sendable func cancel(request: Request, context: SlotlineContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        let form = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let reason = URLComponents(string: "?" + form.replacingOccurrences(of: "+", with: " "))?.queryItems?
+            .first { $0.name == "reason" }?.value ?? ""
+        _ = try await store.desk.request(.cancel, manageToken: token, startsAt: nil, reason: reason)
+        return Response(status: .seeOther, headers: [.location: "/manage/\(token)"])
+    }
+
+    private func html(_ title: String, _ body: String, language: Language = .en, status: HTTPResponse.Status = .ok) -> Response {
+        let page = """
+            <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title></head>
+            <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
+            <h1>\(escape(title))</h1>\(body)</body></html>
+            """
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// The page's few labels in the customer's language.
+    private struct Words {
+        let service, with, when, state, reason, cancel, requested: String
+
+        init(_ language: Language) {
+            switch language {
+            case .en:
+                (service, with, when, state, reason, cancel, requested) =
+                    ("Service", "With", "When", "Status", "Reason (optional)", "Ask to cancel", "Your request is waiting for the studio")
+            case .zhHans:
+                (service, with, when, state, reason, cancel, requested) = ("服务", "老师", "时间", "状态", "原因（选填）", "申请取消", "您的申请正在等待处理")
+            case .zhHant:
+                (service, with, when, state, reason, cancel, requested) = ("服務", "老師", "時間", "狀態", "原因（選填）", "申請取消", "您的申請正在等待處理")
+            }
+        }
+    }
+}

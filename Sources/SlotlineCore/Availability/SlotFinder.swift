@@ -59,13 +59,21 @@ public struct SlotFinder: Sendable {
         let firstDay = WallClock.days(from: clock.localDate(of: from)) - 1
         let lastDay = WallClock.days(from: clock.localDate(of: to)) + 1
         let duration = Double(rules.durationMinutes) * 60
+        // No zone is more than 14 hours from UTC: a wall time further than that from the window
+        // cannot name an instant inside it, so its time-zone lookup is skipped.
+        let reach: Double = 15 * 3600
+        let lowest = from.timeIntervalSince1970 - reach, highest = to.timeIntervalSince1970 + reach
         for dayNumber in firstDay...lastDay {
             let date = WallClock.date(fromDays: dayNumber)
             for range in availability.ranges(on: date, weekday: WallClock.weekday(of: date)).sorted(by: { $0.start < $1.start }) {
-                guard let rangeEnd = endInstant(date, range.end) else { continue }
+                let midnight = Double(dayNumber) * 86_400
+                guard midnight + Double(range.end.minutes) * 60 >= lowest, midnight + Double(range.start.minutes) * 60 < highest,
+                      let rangeEnd = endInstant(date, range.end) else { continue }
                 var minute = range.start.minutes
                 while minute < range.end.minutes {
                     defer { minute += rules.slotIntervalMinutes }
+                    let naive = midnight + Double(minute) * 60
+                    guard naive >= lowest, naive < highest else { continue }
                     guard let start = clock.instant(date, LocalTime(minutes: minute)!) else { continue }
                     guard start.addingTimeInterval(duration) <= rangeEnd else { break }
                     if start >= from && start < to { result.append(start) }

@@ -59,7 +59,7 @@ public struct BookingDesk: Sendable {
     public static let eventJob = "booking.event"
 
     public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
-        let submission = try await prepare(request, workspaceId: workspaceId, byStaff: byStaff)
+        let submission = try prepare(request, workspaceId: workspaceId, byStaff: byStaff)
         // SQLite has one writer: concurrent submissions share its transactions. PostgreSQL runs them
         // side by side under practitioner row locks; a retried request checks its key in its own.
         if database.flavor == .sqlite, idempotency == nil {
@@ -71,7 +71,8 @@ public struct BookingDesk: Sendable {
                     return earlier
                 }
                 let now = time.now()
-                let booking = try await place(submission, now: now, alsoPlaced: [], in: db)
+                let catalog = try await Catalog.read(for: [submission], in: db)
+                let booking = try await place(submission, catalog: catalog, now: now, alsoPlaced: [], in: db)
                 try await record([booking], now: now, in: db)
                 if let idempotency {
                     try await db.insert(into: "idempotency_keys")
@@ -99,11 +100,12 @@ public struct BookingDesk: Sendable {
         do {
             return try await database.write { db in
                 let now = time.now()
+                let catalog = try await Catalog.read(for: submissions, in: db)
                 var placed: [Booking] = []
                 var results: [Result<SubmittedBooking, any Error>] = []
                 for submission in submissions {
                     do {
-                        let booking = try await place(submission, now: now, alsoPlaced: placed, in: db)
+                        let booking = try await place(submission, catalog: catalog, now: now, alsoPlaced: placed, in: db)
                         placed.append(booking)
                         results.append(.success(SubmittedBooking(booking: booking, manageToken: submission.token, replayed: false)))
                     } catch {
@@ -121,31 +123,30 @@ public struct BookingDesk: Sendable {
         }
     }
 
-    /// Validates the request and reads the service and its practitioners before the write
-    /// transaction, so the one SQLite writer spends its turn on the conflict check and the insert.
-    /// Still serializable: catalog changes never read bookings, so this booking orders before any
-    /// change it missed.
-    private func prepare(_ request: NewBooking, workspaceId: String, byStaff: Bool) async throws -> PreparedSubmission {
+    /// What can be checked without the database: the customer and the notes.
+    private func prepare(_ request: NewBooking, workspaceId: String, byStaff: Bool) throws -> PreparedSubmission {
         let customer = try request.customer.validated()
         guard request.notes.count <= 2000 else { throw SlotlineError.invalid("notes", "at most 2000 characters") }
-        let (service, practitioners) = try await database.read { db in
-            guard let service = try await Services.find(id: request.serviceId, workspaceId: workspaceId, in: db), service.active else {
-                throw SlotlineError.notFound("serviceId")
-            }
-            return (service, try await candidates(for: request, service: service, in: db))
-        }
-        guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
         let id = Secrets.newID()
-        return PreparedSubmission(request: request, customer: customer, workspaceId: workspaceId, byStaff: byStaff, service: service,
-                                  practitioners: practitioners, id: id, token: manageTokens.token(bookingId: id))
+        return PreparedSubmission(request: request, customer: customer, workspaceId: workspaceId, byStaff: byStaff,
+                                  id: id, token: manageTokens.token(bookingId: id))
     }
 
-    /// The booking a submission becomes, checked against the database and `alsoPlaced` (bookings of
-    /// the same transaction not written yet). Writes nothing.
-    private func place(_ submission: PreparedSubmission, now: Date, alsoPlaced: [Booking], in db: any SQLDatabase) async throws -> Booking {
+    /// The booking a submission becomes, checked against the catalog and the database and
+    /// `alsoPlaced` (bookings of the same transaction not written yet). Writes nothing.
+    private func place(_ submission: PreparedSubmission, catalog: Catalog, now: Date, alsoPlaced: [Booking],
+                       in db: any SQLDatabase) async throws -> Booking {
         let request = submission.request
-        let service = submission.service
-        let practitioner = try await choose(from: submission.practitioners, for: request, service: service, byStaff: submission.byStaff,
+        guard let service = catalog.services[request.serviceId], service.workspaceId == submission.workspaceId, service.active else {
+            throw SlotlineError.notFound("serviceId")
+        }
+        guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
+        if let wanted = request.practitionerId, !service.practitionerIds.contains(wanted) {
+            throw SlotlineError.invalid("practitionerId", "does not offer this service")
+        }
+        let candidates = (request.practitionerId.map { [$0] } ?? service.practitionerIds).compactMap { catalog.practitioners[$0] }
+            .filter { $0.active && $0.workspaceId == submission.workspaceId }
+        let practitioner = try await choose(from: candidates, for: request, service: service, byStaff: submission.byStaff,
                                             now: now, alsoPlaced: alsoPlaced, in: db)
         let state = BookingLifecycle.initialState(for: service)
         return Booking(
@@ -261,20 +262,6 @@ public struct BookingDesk: Sendable {
         try await check(startsAt, seats: booking.seats, service: service, practitioner: practitioner, enforceWindow: enforceWindow,
                         now: now, excluding: booking.id, in: db)
         return startsAt.addingTimeInterval(Double(service.durationMinutes) * 60)
-    }
-
-    /// The active practitioners who may take the booking, in the order they are tried.
-    private func candidates(for request: NewBooking, service: Service, in db: any SQLDatabase) async throws -> [Practitioner] {
-        if let wanted = request.practitionerId, !service.practitionerIds.contains(wanted) {
-            throw SlotlineError.invalid("practitionerId", "does not offer this service")
-        }
-        var result: [Practitioner] = []
-        for id in request.practitionerId.map({ [$0] }) ?? service.practitionerIds {
-            if let practitioner = try await Practitioners.find(id: id, workspaceId: service.workspaceId, in: db), practitioner.active {
-                result.append(practitioner)
-            }
-        }
-        return result
     }
 
     /// The first candidate free at the requested time, locked for the rest of the transaction.

@@ -28,6 +28,14 @@ public struct Practitioners: Sendable {
         }
     }
 
+    /// Practitioners by id, in one statement.
+    static func find(ids: Set<String>, in db: any SQLDatabase) async throws -> [String: Practitioner] {
+        guard !ids.isEmpty else { return [:] }
+        let practitioners = try await db.select().column("*").from(PractitionerRecord.table).where("id", .in, Array(ids))
+            .all().map { try $0.decode(PractitionerRecord.self).model() }
+        return Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0) })
+    }
+
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Practitioner? {
         try await db.select().column("*").from(PractitionerRecord.table)
             .where("id", .equal, id).where("workspace_id", .equal, workspaceId)

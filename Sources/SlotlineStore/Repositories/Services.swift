@@ -34,6 +34,14 @@ public struct Services: Sendable {
         }
     }
 
+    /// Services by id, in one statement.
+    static func find(ids: Set<String>, in db: any SQLDatabase) async throws -> [String: Service] {
+        guard !ids.isEmpty else { return [:] }
+        let services = try await db.select().column("*").from(ServiceRecord.table).where("id", .in, Array(ids))
+            .all().map { try $0.decode(ServiceRecord.self).model() }
+        return Dictionary(uniqueKeysWithValues: services.map { ($0.id, $0) })
+    }
+
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Service? {
         try await db.select().column("*").from(ServiceRecord.table)
             .where("id", .equal, id).where("workspace_id", .equal, workspaceId)

@@ -81,4 +81,21 @@ import Testing
             #expect(try await store.offers(studio.instant, at: hours(1, after: nine)))
         }
     }
+
+    @Test(arguments: TestDatabase.flavors)
+    func staffCannotMoveABookingIntoThePast(flavor: SQLFlavor) async throws {
+        try await withStudio(flavor) { store, studio, time in
+            let nine = studio.opening(after: time.now())
+            let booking = try await studio.book(studio.instant, at: nine, in: store).booking
+            time.advance(by: nine.timeIntervalSince(time.now()) + 3 * 86_400)
+            let lastWeek = studio.opening(after: time.now().addingTimeInterval(-7 * 86_400))
+
+            let error = await #expect(throws: SlotlineError.self) {
+                try await store.desk.reschedule(bookingId: booking.id, workspaceId: studio.workspace.id, to: lastWeek)
+            }
+
+            #expect(error?.code == .tooSoon)
+            #expect(try await store.bookings.find(id: booking.id, workspaceId: studio.workspace.id)?.startsAt == nine)
+        }
+    }
 }

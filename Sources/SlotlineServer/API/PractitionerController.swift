@@ -78,7 +78,8 @@ struct PractitionerController {
         if let description = try SlotlineServer.Input.text(input.description, field: "description", max: 10_000) { result.description = description }
         if let meetingText = try SlotlineServer.Input.text(input.meetingText, field: "meetingText", max: 2_000) { result.meetingText = meetingText }
         if creating || input.timeZone != nil {
-            result.timeZone = try SlotlineServer.Input.timeZone(input.timeZone, field: "timeZone").identifier
+            _ = try SlotlineServer.Input.timeZone(input.timeZone, field: "timeZone")
+            result.timeZone = input.timeZone ?? result.timeZone
         }
         if let active = input.active { result.active = active }
         if let availability = input.availability { result.availability = try availability.validated() }

@@ -37,12 +37,14 @@ struct PublicController {
     @Sendable func slots(request: Request, context: SlotlineContext) async throws -> SlotList {
         let workspace = try await workspace(context)
         let query = request.uri.queryParameters
-        let zone = try Input.timeZone(query.get("timeZone") ?? workspace.timeZone, field: "timeZone")
+        let zoneName = query.get("timeZone") ?? workspace.timeZone
+        let zone = try Input.timeZone(zoneName, field: "timeZone")
         let from = try query.get("from").map { try Input.time($0, field: "from") } ?? store.time.now()
         let to = try query.get("to").map { try Input.time($0, field: "to") } ?? from.addingTimeInterval(14 * 86_400)
         let offered = try await store.slots.slots(workspaceId: workspace.id, serviceId: context.parameters.id(),
                                                   practitionerId: query.get("practitionerId"), from: from, to: to)
-        return SlotList(timeZone: zone.identifier, items: offered.map {
+        // The name as asked: Foundation on Linux renames "UTC" to "GMT".
+        return SlotList(timeZone: zoneName, items: offered.map {
             SlotView(startsAt: RFC3339.format($0.slot.start, in: zone), endsAt: RFC3339.format($0.slot.end, in: zone),
                      practitionerId: $0.practitionerId, seatsLeft: $0.slot.seatsLeft)
         })

@@ -120,7 +120,7 @@ struct PublicBookingView: ResponseEncodable {
         self.practitioner = Named(id: practitioner.id, name: practitioner.name)
         startsAt = time(booking.startsAt)
         endsAt = time(booking.endsAt)
-        timeZone = zone.identifier
+        timeZone = TimeZone(identifier: booking.customer.timeZone) == nil ? "UTC" : booking.customer.timeZone
         seats = booking.seats
         customer = CustomerView(booking.customer)
         holdExpiresAt = booking.holdExpiresAt.map(time)

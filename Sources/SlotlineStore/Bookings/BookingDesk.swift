@@ -191,6 +191,8 @@ public struct BookingDesk: Sendable {
     public func reschedule(bookingId: String, workspaceId: String, to startsAt: Date) async throws -> Booking {
         try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, db, now in
             guard booking.state.holdsSlot else { throw SlotlineError(.invalidState, field: "state", detail: booking.state.rawValue) }
+            // Staff may move a booking to short notice, never into the past.
+            guard startsAt >= now else { throw SlotlineError(.tooSoon, field: "startsAt") }
             let endsAt = try await checkedMove(booking, to: startsAt, service: service, enforceWindow: false, now: now, in: db)!
             return try BookingLifecycle.apply(.reschedule(startsAt: startsAt, endsAt: endsAt), to: booking, service: service, now: now)
         }

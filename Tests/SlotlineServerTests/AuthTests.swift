@@ -21,6 +21,7 @@ struct AuthTests {
             #expect(login.json["email"] == "ada@example.com")
             let setCookie = try #require(login.headers[.setCookie])
             #expect(setCookie.contains("HttpOnly"))
+            #expect(setCookie.contains("Secure"), "the test server's public URL is https")
             let pair = try #require(setCookie.split(separator: ";").first.map(String.init))
             #expect(pair.hasPrefix("slotline_session="))
             let signedIn = app.visitor.with(.cookie, pair)
@@ -97,6 +98,20 @@ struct AuthTests {
             #expect(list.json["items"].items.map { $0["id"] } == [booking["id"]])
             let services = try await app.owner.get("/api/v1/services")
             #expect(!services.json["items"].items.contains { $0["name"] == "Sneaky" })
+        }
+    }
+
+    @Test("over plain http (a local install) the session cookie cannot be Secure, or browsers would drop it")
+    func plainHTTPCookie() async throws {
+        let local = ServerSettings(publicURL: "http://127.0.0.1:8080", key: TestDatabase.secretKey)
+        try await TestApp.run(.sqlite, settings: local) { app in
+            _ = try await Provisioning(store: app.store).owner(in: app.studio.workspace, email: "ada@example.com", password: "correct-horse")
+            let login = try await app.visitor.post("/api/v1/auth/login", [
+                "workspace": .string(app.studio.workspace.slug), "email": "ada@example.com", "password": "correct-horse",
+            ])
+            let setCookie = try #require(login.headers[.setCookie])
+            #expect(setCookie.contains("HttpOnly"))
+            #expect(!setCookie.contains("Secure"))
         }
     }
 }

@@ -8,6 +8,7 @@ import SlotlineStore
 /// Staff sign-in with a session cookie, sign-out, and API keys.
 struct AuthController {
     let store: Store
+    let settings: ServerSettings
     static let sessionLifetime: TimeInterval = 14 * 86_400
 
     struct Login: Decodable {
@@ -67,7 +68,7 @@ struct AuthController {
         let token = try await store.staff.createSession(for: user, lifetime: Self.sessionLifetime, now: store.time.now())
         var response = try StaffView(user).response(from: request, context: context)
         response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(Self.sessionLifetime),
-                                  path: "/", secure: false, httpOnly: true, sameSite: .lax))
+                                  path: "/", secure: settings.publicURL.lowercased().hasPrefix("https://"), httpOnly: true, sameSite: .lax))
         return response
     }
 

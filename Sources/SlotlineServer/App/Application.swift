@@ -33,12 +33,12 @@ public func buildRouter(store: Store, settings: ServerSettings, httpClient: HTTP
     ManagePageController(store: store).addRoutes(to: router)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
-    AuthController(store: store).addPublicRoutes(to: api)
+    AuthController(store: store, settings: settings).addPublicRoutes(to: api)
     PublicController(store: store).addRoutes(to: api)
     ManageController(store: store).addRoutes(to: api)
 
     let staff = api.group().add(middleware: Authenticator(store: store))
-    AuthController(store: store).addRoutes(to: staff)
+    AuthController(store: store, settings: settings).addRoutes(to: staff)
     PractitionerController(store: store).addRoutes(to: staff)
     ServiceController(store: store, messages: messages).addRoutes(to: staff)
     BookingController(store: store, settings: settings).addRoutes(to: staff)

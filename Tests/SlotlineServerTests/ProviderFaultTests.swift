@@ -197,6 +197,29 @@ struct ProviderFaultTests {
         }
     }
 
+    @Test("a meeting the host deleted on Zoom is made again when its booking moves", arguments: TestDatabase.flavors)
+    func movedAfterTheHostDeletedIt(_ flavor: SQLFlavor) async throws {
+        try await ZoomApp.run(flavor) { zoom in
+            try await zoom.connectDefaultZoom()
+            let service = try await zoom.providerService()
+            let id = try await zoom.app.bookedId(service, at: zoom.app.opening(hour: 9))
+            try await ProviderSteps.settle(zoom.jobs)
+            let first = try #require(await zoom.simulatedMeetings().first)
+            #expect(try await ProviderSteps.deleteOnZoom(zoom, meetingId: first.id) == 204)
+
+            try await zoom.app.staffAction("reschedule", id, ["startsAt": .string(rfc3339(zoom.app.opening(hour: 11)))])
+            try await ProviderSteps.settle(zoom.jobs)
+
+            let meetings = await zoom.simulatedMeetings()
+            #expect(meetings.count == 1)
+            #expect(meetings.first?.id != first.id)
+            let detail = try await zoom.app.owner.get("/api/v1/bookings/\(id)")
+            #expect(detail.json["meeting"]["meetingNumber"] == .string(String(meetings.first?.id ?? 0)))
+            #expect(detail.json["meeting"]["state"] == "created")
+            #expect(try await zoom.app.owner.get("/api/v1/jobs?state=failed").json["items"].items.isEmpty)
+        }
+    }
+
     @Test("invalid_grant marks the connection needsReconnect, tells the practitioner and admins, parks the job visibly, switches to nothing",
           arguments: TestDatabase.flavors)
     func revokedGrantIsParkedVisibly(_ flavor: SQLFlavor) async throws {

@@ -66,10 +66,15 @@ struct MeetingSyncHandler: JobHandler {
         let request = MeetingRequest(topic: meeting.topic, start: meeting.startsAt, durationMinutes: meeting.durationMinutes,
                                      timeZone: meeting.timeZone, agenda: "Booked with Slotline", marker: marker)
         var result: ProviderMeeting
-        let created: Bool
+        var created = false
         if let externalId = meeting.externalId {
-            result = try await provider.update(externalId: externalId, request, credentials: credentials)
-            created = false
+            do {
+                result = try await provider.update(externalId: externalId, request, credentials: credentials)
+            } catch MeetingProviderError.notFound {
+                // The host deleted it on the provider; the bookings still want one: make a new one.
+                result = try await provider.create(request, credentials: credentials)
+                created = true
+            }
         } else {
             // An earlier try may have created it and lost the answer: look for the marker first.
             if meeting.lastError != nil, let found = try await provider.find(marker: marker, credentials: credentials) {

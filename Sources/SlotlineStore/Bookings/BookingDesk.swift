@@ -73,7 +73,7 @@ public struct BookingDesk: Sendable {
                 let now = time.now()
                 let catalog = try await Catalog.read(for: [submission], in: db)
                 let booking = try await place(submission, catalog: catalog, now: now, alsoPlaced: [], in: db)
-                try await record([booking], now: now, in: db)
+                try await record([booking], tokens: [booking.id: submission.token], now: now, in: db)
                 if let idempotency {
                     try await db.insert(into: "idempotency_keys")
                         .columns("workspace_id", "key", "request_hash", "booking_id", "manage_token", "created_at")
@@ -112,7 +112,7 @@ public struct BookingDesk: Sendable {
                         results.append(.failure(error))
                     }
                 }
-                try await record(placed, now: now, in: db)
+                try await record(placed, tokens: Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0.token) }), now: now, in: db)
                 return results
             }
         } catch {
@@ -159,9 +159,11 @@ public struct BookingDesk: Sendable {
     }
 
     /// Writes new bookings and the jobs they cause, each kind in one statement.
-    private func record(_ bookings: [Booking], now: Date, in db: any SQLDatabase) async throws {
+    /// `tokens` are the manage tokens by booking id, made when the submissions were prepared.
+    private func record(_ bookings: [Booking], tokens: [String: String], now: Date, in db: any SQLDatabase) async throws {
         guard !bookings.isEmpty else { return }
-        try await Bookings.insert(bookings, manageTokenHashes: bookings.map { Secrets.hash(manageTokens.token(bookingId: $0.id)) }, in: db)
+        let hashes = bookings.map { Secrets.hash(tokens[$0.id] ?? manageTokens.token(bookingId: $0.id)) }
+        try await Bookings.insert(bookings, manageTokenHashes: hashes, in: db)
         let caused = bookings.flatMap { jobs([.created] + ($0.state == .confirmed ? [.confirmed] : []), for: $0, previous: nil, now: now) }
         try await JobQueue.enqueue(caused, now: now, in: db)
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SlotlineCore
 
 /// Realistic meetings minted locally, for a new installation and the demo: a 10–11 digit number,
 /// a 6-digit passcode, and join and host links that Slotline serves itself:
@@ -62,12 +63,7 @@ public struct SandboxProvider: MeetingProvider {
 
     /// Whether `hostKey` opens meeting `number` as host (compared in constant time).
     public func isHostKey(_ candidate: String, for number: String) -> Bool {
-        let expected = Array(hostKey(for: number).utf8)
-        let given = Array(candidate.utf8)
-        guard expected.count == given.count else { return false }
-        var difference: UInt8 = 0
-        for (left, right) in zip(expected, given) { difference |= left ^ right }
-        return difference == 0
+        ConstantTime.equal(candidate, hostKey(for: number))
     }
 
     /// Whether `text` looks like a sandbox meeting number (10–11 digits, no leading zero).

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SlotlineCore
 
 /// `Slotline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`: the receiver
 /// recomputes it to know the body came from Slotline, and checks `t` to refuse old replays.
@@ -21,13 +22,8 @@ public enum WebhookSignature {
             if pair[0] == "v1" { signatures.append(pair[1]) }
         }
         guard let timestamp, abs(now - timestamp) <= tolerance else { return false }
-        let expected = Array(hmac(body: body, secret: secret, timestamp: timestamp).utf8)
-        // Compared in constant time: a timing difference would leak how much of a guess was right.
-        return signatures.contains { candidate in
-            let bytes = Array(candidate.utf8)
-            guard bytes.count == expected.count else { return false }
-            return zip(bytes, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-        }
+        let expected = hmac(body: body, secret: secret, timestamp: timestamp)
+        return signatures.contains { ConstantTime.equal($0, expected) }
     }
 
     static func hmac(body: String, secret: String, timestamp: Int64) -> String {

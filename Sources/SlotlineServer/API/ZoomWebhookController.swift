@@ -54,7 +54,7 @@ struct ZoomWebhookController {
         guard let timestamp = request.headers[.init("x-zm-request-timestamp")!].flatMap({ Int64($0) }),
               abs(store.time.now().unixSeconds - timestamp) <= Self.tolerance,
               let signature = request.headers[.init("x-zm-signature")!],
-              Self.constantTimeEqual(signature, "v0=" + Self.hmac("v0:\(timestamp):\(raw)", secret: secret)) else {
+              ConstantTime.equal(signature, "v0=" + Self.hmac("v0:\(timestamp):\(raw)", secret: secret)) else {
             throw SlotlineError(.unauthenticated, field: "x-zm-signature")
         }
         guard let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(raw.utf8)) else { throw SlotlineError(.invalidJSON) }
@@ -83,11 +83,5 @@ struct ZoomWebhookController {
     static func hmac(_ text: String, secret: String) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8)))
             .map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

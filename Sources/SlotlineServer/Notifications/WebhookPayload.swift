@@ -47,8 +47,7 @@ extension WebhookEvent {
     /// happening always has the same id and a repeated fan-out delivers nothing new.
     static func booking(_ type: WebhookEventType, happened: BookingEvents, facts: BookingMessages.Facts) -> WebhookEvent {
         let booking = facts.booking
-        let id = "evt_" + SHA256.hash(data: Foundation.Data("\(booking.id):\(type.rawValue):\(happened.sequence)".utf8))
-            .prefix(16).map { String(format: "%02x", $0) }.joined()
+        let id = eventId(booking.id, type, version: "\(happened.sequence)")
         let utc = TimeZone(identifier: "UTC")!
         let data = BookingEventData(
             bookingId: booking.id, state: happened.state.rawValue, serviceId: booking.serviceId, serviceName: facts.service.name,
@@ -79,12 +78,19 @@ extension WebhookEvent {
     static func meeting(_ type: WebhookEventType, _ meeting: Meeting) -> WebhookEvent {
         let utc = TimeZone(identifier: "UTC")!
         let version = "\(meeting.startsAt.unixSeconds):\(meeting.durationMinutes)"
-        let id = "evt_" + SHA256.hash(data: Foundation.Data("\(meeting.id):\(type.rawValue):\(version)".utf8))
-            .prefix(16).map { String(format: "%02x", $0) }.joined()
+        let id = eventId(meeting.id, type, version: version)
         let data = MeetingEventData(meetingId: meeting.id, groupKey: meeting.groupKey, provider: meeting.provider,
                                     externalId: meeting.externalId, state: meeting.state.rawValue,
                                     startsAt: RFC3339.format(meeting.startsAt, in: utc), durationMinutes: meeting.durationMinutes)
         let body = WebhookPayload(id: id, type: type.rawValue, createdAt: RFC3339.format(meeting.updatedAt, in: utc), data: data)
         return WebhookEvent(id: id, type: type.rawValue, payload: body.encoded())
+    }
+}
+
+extension WebhookEvent {
+    /// The same subject, event and version always give the same id: a repeated fan-out delivers nothing new.
+    static func eventId(_ subject: String, _ type: WebhookEventType, version: String) -> String {
+        "evt_" + SHA256.hash(data: Foundation.Data("\(subject):\(type.rawValue):\(version)".utf8))
+            .prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -13,6 +13,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Booking counts to measure slot queries at") var sizes: [Int] = [0, 1_000, 10_000, 100_000]
     @Option(help: "Slot queries per size") var runs: Int = 200
     @Option(help: "Bookings submitted for the throughput figure") var submissions: Int = 2_000
+    @Option(help: "Concurrent callers to measure submissions with") var callers: [Int] = [1, 8, 64]
     @Option(help: "Bookings (each with two queued reminders) for the reminder-scan figure; 0 skips it") var reminderBookings: Int = 1_000_000
     @Option(help: "Messages rendered for the rendering figure") var renders: Int = 2_000
 
@@ -40,7 +41,7 @@ struct Bench: AsyncParsableCommand {
                 let figures = try await bench.slotQueries(runs: runs, bookings: size, hours: hours)
                 print("\(name) slots 60d: bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
             }
-            for concurrency in [1, 8] {
+            for concurrency in callers {
                 let rate = try await bench.submissions(count: submissions, concurrency: concurrency, hours: &hours)
                 print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): \(Int(rate)) per second")
             }

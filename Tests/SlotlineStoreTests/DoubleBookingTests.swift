@@ -78,4 +78,43 @@ import Testing
             #expect(try await stores[0].countJobs(BookingDesk.eventJob) == 1)
         }
     }
+
+    /// Customers who let Slotline pick the practitioner, through two services that list the same two
+    /// practitioners in opposite orders: each practitioner is booked once, and no transaction
+    /// deadlocks on the other's lock (PostgreSQL locks the candidates in id order).
+    @Test(arguments: TestDatabase.flavors)
+    func fiftyCustomersForAnyOfTwoPractitionersMakeTwoBookings(flavor: SQLFlavor) async throws {
+        let time = testClock()
+        try await withReplicas(flavor, time: time) { stores in
+            let studio = try await Studio.create(in: stores[0])
+            var second = studio.practitioner
+            second.id = Secrets.newID()
+            second.name = "Bea"
+            try await stores[0].practitioners.save(second, now: time.now())
+            let forward = try await studio.addService("Forward", in: stores[0]) { $0.practitionerIds = [studio.practitioner.id, second.id] }
+            let backward = try await studio.addService("Backward", in: stores[0]) { $0.practitionerIds = [second.id, studio.practitioner.id] }
+            let start = studio.opening(after: time.now())
+
+            let outcomes = try await withThrowingTaskGroup(of: Result<Booking, SlotlineError>.self) { group in
+                for index in 0..<50 {
+                    let store = stores[index % stores.count], service = index.isMultiple(of: 2) ? forward : backward
+                    group.addTask {
+                        do {
+                            let request = NewBooking(serviceId: service.id, practitionerId: nil, startsAt: start, customer: studio.customer("C\(index)"))
+                            return .success(try await store.desk.submit(request, workspaceId: studio.workspace.id, byStaff: false).booking)
+                        } catch let error as SlotlineError {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Result<Booking, SlotlineError>]()) { $0.append($1) }
+            }
+
+            let booked = outcomes.compactMap { try? $0.get() }
+            #expect(Set(booked.map(\.practitionerId)) == [studio.practitioner.id, second.id])
+            #expect(booked.count == 2)
+            #expect(outcomes.filter { if case .failure(let error) = $0 { error.code == .slotUnavailable } else { false } }.count == 48)
+            #expect(try await stores[0].count("bookings") == 2)
+        }
+    }
 }

@@ -34,7 +34,9 @@ public struct SlotFinder: Sendable {
     @discardableResult
     public func check(start: Date, now: Date, busy: [BusyBlock], seats: Int = 1, enforceWindow: Bool = true) throws -> Int {
         let day: Double = 86_400
-        guard candidates(from: start, to: start.addingTimeInterval(1)).contains(start) else {
+        // Only the wall time the practitioner's clock shows at `start` can name it.
+        let shown = start.timeIntervalSince1970 + Double(clock.timeZone.secondsFromGMT(for: start))
+        guard candidates(from: start, to: start.addingTimeInterval(1), walls: shown..<shown + 1).contains(start) else {
             throw SlotlineError(.outsideAvailability, field: "startsAt")
         }
         if enforceWindow {
@@ -54,7 +56,8 @@ public struct SlotFinder: Sendable {
     public func end(of start: Date) -> Date { start.addingTimeInterval(Double(rules.durationMinutes) * 60) }
 
     /// Every start time the hours allow in `[from, to)`, ascending, before any booking is considered.
-    func candidates(from: Date, to: Date) -> [Date] {
+    /// `walls` narrows the wall times (seconds since 1970 on the practitioner's clock) worth converting.
+    func candidates(from: Date, to: Date, walls: Range<Double>? = nil) -> [Date] {
         var result: [Date] = []
         let firstDay = WallClock.days(from: clock.localDate(of: from)) - 1
         let lastDay = WallClock.days(from: clock.localDate(of: to)) + 1
@@ -62,7 +65,8 @@ public struct SlotFinder: Sendable {
         // No zone is more than 14 hours from UTC: a wall time further than that from the window
         // cannot name an instant inside it, so its time-zone lookup is skipped.
         let reach: Double = 15 * 3600
-        let lowest = from.timeIntervalSince1970 - reach, highest = to.timeIntervalSince1970 + reach
+        let lowest = walls?.lowerBound ?? from.timeIntervalSince1970 - reach
+        let highest = walls?.upperBound ?? to.timeIntervalSince1970 + reach
         for dayNumber in firstDay...lastDay {
             let date = WallClock.date(fromDays: dayNumber)
             for range in availability.ranges(on: date, weekday: WallClock.weekday(of: date)).sorted(by: { $0.start < $1.start }) {

@@ -71,8 +71,7 @@ public struct BookingDesk: Sendable {
                     return earlier
                 }
                 let now = time.now()
-                let catalog = try await Catalog.read(for: [submission], in: db)
-                let booking = try await place(submission, catalog: catalog, now: now, alsoPlaced: [], in: db)
+                let booking = try await place([submission], now: now, in: db)[0].get()
                 try await record([booking], tokens: [booking.id: submission.token], now: now, in: db)
                 if let idempotency {
                     try await db.insert(into: "idempotency_keys")
@@ -100,20 +99,12 @@ public struct BookingDesk: Sendable {
         do {
             return try await database.write { db in
                 let now = time.now()
-                let catalog = try await Catalog.read(for: submissions, in: db)
-                var placed: [Booking] = []
-                var results: [Result<SubmittedBooking, any Error>] = []
-                for submission in submissions {
-                    do {
-                        let booking = try await place(submission, catalog: catalog, now: now, alsoPlaced: placed, in: db)
-                        placed.append(booking)
-                        results.append(.success(SubmittedBooking(booking: booking, manageToken: submission.token, replayed: false)))
-                    } catch {
-                        results.append(.failure(error))
-                    }
+                let placed = try await place(submissions, now: now, in: db)
+                try await record(placed.compactMap { try? $0.get() }, tokens: Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0.token) }),
+                                 now: now, in: db)
+                return zip(submissions, placed).map { submission, result in
+                    result.map { SubmittedBooking(booking: $0, manageToken: submission.token, replayed: false) }
                 }
-                try await record(placed, tokens: Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0.token) }), now: now, in: db)
-                return results
             }
         } catch {
             guard submissions.count > 1 else { return [.failure(error)] }
@@ -132,30 +123,50 @@ public struct BookingDesk: Sendable {
                                   id: id, token: manageTokens.token(bookingId: id))
     }
 
-    /// The booking a submission becomes, checked against the catalog and the database and
-    /// `alsoPlaced` (bookings of the same transaction not written yet). Writes nothing.
-    private func place(_ submission: PreparedSubmission, catalog: Catalog, now: Date, alsoPlaced: [Booking],
-                       in db: any SQLDatabase) async throws -> Booking {
+    /// Decides submissions in the open transaction and writes nothing: reads the catalog, locks
+    /// every practitioner they may go to (PostgreSQL; in id order, so transactions never wait on each
+    /// other crosswise), reads those practitioners' bookings around the requested times in one
+    /// statement, then checks each submission in turn against them and the ones placed before it.
+    private func place(_ submissions: [PreparedSubmission], now: Date, in db: any SQLDatabase) async throws -> [Result<Booking, any Error>] {
+        let catalog = try await Catalog.read(for: submissions, in: db)
+        let offers = submissions.map { submission in Result { try catalog.offer(for: submission) } }
+        let windows = zip(submissions, offers).flatMap { submission, offer in
+            ((try? offer.get())?.candidates ?? []).map { BusyWindow.around(submission.request.startsAt, practitionerId: $0.id) }
+        }
+        try await database.lockRows(db, table: PractitionerRecord.table, ids: Set(windows.map(\.practitionerId)))
+        var busy = try await Bookings.busy(in: windows, now: now, in: db)
+        return zip(submissions, offers).map { submission, offer in
+            Result {
+                let (service, candidates) = try offer.get()
+                let booking = try book(submission, service: service, from: candidates, busy: busy, now: now)
+                if booking.state.holdsSlot { busy[booking.practitionerId, default: []].append(booking.busyBlock) }
+                return booking
+            }
+        }
+    }
+
+    /// The booking a submission becomes with the first candidate free at its time.
+    private func book(_ submission: PreparedSubmission, service: Service, from candidates: [Practitioner],
+                      busy: [String: [BusyBlock]], now: Date) throws -> Booking {
         let request = submission.request
-        guard let service = catalog.services[request.serviceId], service.workspaceId == submission.workspaceId, service.active else {
-            throw SlotlineError.notFound("serviceId")
+        var firstError: SlotlineError?
+        for practitioner in candidates {
+            do {
+                try check(request.startsAt, seats: request.seats, service: service, practitioner: practitioner,
+                          enforceWindow: !submission.byStaff, now: now, busy: busy[practitioner.id] ?? [])
+                let state = BookingLifecycle.initialState(for: service)
+                return Booking(
+                    id: submission.id, workspaceId: submission.workspaceId, serviceId: service.id, practitionerId: practitioner.id,
+                    state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
+                    bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
+                    seats: request.seats, customer: submission.customer, notes: request.notes,
+                    holdExpiresAt: state == .awaitingPayment ? now.addingTimeInterval(Double(service.paymentWindowMinutes) * 60) : nil,
+                    createdAt: now, updatedAt: now)
+            } catch let error as SlotlineError {
+                firstError = firstError ?? error
+            }
         }
-        guard (1...service.capacity).contains(request.seats) else { throw SlotlineError.invalid("seats", "1–\(service.capacity)") }
-        if let wanted = request.practitionerId, !service.practitionerIds.contains(wanted) {
-            throw SlotlineError.invalid("practitionerId", "does not offer this service")
-        }
-        let candidates = (request.practitionerId.map { [$0] } ?? service.practitionerIds).compactMap { catalog.practitioners[$0] }
-            .filter { $0.active && $0.workspaceId == submission.workspaceId }
-        let practitioner = try await choose(from: candidates, for: request, service: service, byStaff: submission.byStaff,
-                                            now: now, alsoPlaced: alsoPlaced, in: db)
-        let state = BookingLifecycle.initialState(for: service)
-        return Booking(
-            id: submission.id, workspaceId: submission.workspaceId, serviceId: service.id, practitionerId: practitioner.id,
-            state: state, startsAt: request.startsAt, endsAt: request.startsAt.addingTimeInterval(Double(service.durationMinutes) * 60),
-            bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
-            seats: request.seats, customer: submission.customer, notes: request.notes,
-            holdExpiresAt: state == .awaitingPayment ? now.addingTimeInterval(Double(service.paymentWindowMinutes) * 60) : nil,
-            createdAt: now, updatedAt: now)
+        throw firstError ?? SlotlineError(.slotUnavailable, field: "startsAt")
     }
 
     /// Writes new bookings and the jobs they cause, each kind in one statement.
@@ -263,40 +274,21 @@ public struct BookingDesk: Sendable {
         guard let practitioner = try await Practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId, in: db) else {
             throw SlotlineError.notFound("practitioner")
         }
-        try await check(startsAt, seats: booking.seats, service: service, practitioner: practitioner, enforceWindow: enforceWindow,
-                        now: now, excluding: booking.id, in: db)
+        let window = BusyWindow.around(startsAt, practitionerId: practitioner.id)
+        let busy = try await Bookings.busy(in: [window], now: now, excluding: booking.id, in: db)[practitioner.id] ?? []
+        try check(startsAt, seats: booking.seats, service: service, practitioner: practitioner, enforceWindow: enforceWindow,
+                  now: now, busy: busy)
         return startsAt.addingTimeInterval(Double(service.durationMinutes) * 60)
     }
 
-    /// The first candidate free at the requested time, locked for the rest of the transaction.
-    private func choose(from candidates: [Practitioner], for request: NewBooking, service: Service, byStaff: Bool, now: Date,
-                        alsoPlaced: [Booking], in db: any SQLDatabase) async throws -> Practitioner {
-        var firstError: SlotlineError?
-        for practitioner in candidates {
-            try await database.lockRow(db, table: PractitionerRecord.table, id: practitioner.id)
-            do {
-                try await check(request.startsAt, seats: request.seats, service: service, practitioner: practitioner,
-                                enforceWindow: !byStaff, now: now, excluding: nil,
-                                alsoBusy: alsoPlaced.filter { $0.practitionerId == practitioner.id && $0.state.holdsSlot }.map(\.busyBlock),
-                                in: db)
-                return practitioner
-            } catch let error as SlotlineError {
-                firstError = firstError ?? error
-            }
-        }
-        throw firstError ?? SlotlineError(.slotUnavailable, field: "startsAt")
-    }
-
-    /// The one conflict check, run while the practitioner's row is locked.
+    /// The one conflict check: `busy` holds the practitioner's bookings around the time, read under its lock.
     private func check(_ startsAt: Date, seats: Int, service: Service, practitioner: Practitioner, enforceWindow: Bool, now: Date,
-                       excluding: String?, alsoBusy: [BusyBlock] = [], in db: any SQLDatabase) async throws {
+                       busy: [BusyBlock]) throws {
         guard let zone = TimeZone(identifier: practitioner.timeZone) else {
             throw SlotlineError(.invalidTimeZone, field: "practitioner.timeZone", detail: practitioner.timeZone)
         }
         let finder = SlotFinder(availability: practitioner.availability, timeZone: zone, rules: service.slotRules, serviceId: service.id)
-        let busy = try await Bookings.busy(practitionerId: practitioner.id, from: startsAt.addingTimeInterval(-86_400),
-                                           to: startsAt.addingTimeInterval(2 * 86_400), now: now, excluding: excluding, in: db)
-        try finder.check(start: startsAt, now: now, busy: busy + alsoBusy, seats: seats, enforceWindow: enforceWindow)
+        try finder.check(start: startsAt, now: now, busy: busy, seats: seats, enforceWindow: enforceWindow)
     }
 
     private func replay(_ idempotency: IdempotencyKey, workspaceId: String, in db: any SQLDatabase) async throws -> SubmittedBooking? {

@@ -2,29 +2,6 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
-/// A booking request checked before any transaction, with the id and manage token the booking will have.
-struct PreparedSubmission: Sendable {
-    let request: NewBooking
-    let customer: Customer
-    let workspaceId: String
-    let byStaff: Bool
-    let id: String
-    let token: String
-}
-
-/// The services and practitioners a set of submissions names, read in the transaction that places
-/// them: two statements for the whole group, and nothing read goes stale before the bookings commit.
-struct Catalog: Sendable {
-    var services: [String: Service]
-    var practitioners: [String: Practitioner]
-
-    static func read(for submissions: [PreparedSubmission], in db: any SQLDatabase) async throws -> Catalog {
-        let services = try await Services.find(ids: Set(submissions.map(\.request.serviceId)), in: db)
-        let wanted = Set(services.values.flatMap(\.practitionerIds)).union(submissions.compactMap(\.request.practitionerId))
-        return Catalog(services: services, practitioners: try await Practitioners.find(ids: wanted, in: db))
-    }
-}
-
 /// Group commit for SQLite's one writer: submissions that arrive while a transaction runs wait and
 /// then go together in the next one, each checked against the database and against the bookings
 /// placed before it in the same transaction.
@@ -45,6 +22,7 @@ actor SubmissionBatcher {
 
     private func drain(_ desk: BookingDesk) async {
         while !waiting.isEmpty {
+            await Task.yield()
             let batch = Array(waiting.prefix(Self.maximum))
             waiting.removeFirst(batch.count)
             // Submissions arriving meanwhile queue for the next round (the actor is free while this awaits).

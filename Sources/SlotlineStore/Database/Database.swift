@@ -84,6 +84,12 @@ public final class Database: @unchecked Sendable {
         try await db.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
+    /// Locks rows in id order, so transactions locking overlapping sets never wait on each other crosswise.
+    public func lockRows(_ db: any SQLDatabase, table: String, ids: Set<String>) async throws {
+        guard flavor == .postgres, !ids.isEmpty else { return }
+        try await db.raw("SELECT id FROM \(ident: table) WHERE id IN (\(binds: ids.sorted())) ORDER BY id FOR UPDATE").run()
+    }
+
     public func shutdown() async {
         try? await sqlitePool?.shutdownAsync()
         try? await postgresPool?.shutdownAsync()

@@ -76,13 +76,29 @@ public struct Bookings: Sendable {
     /// through the (practitioner_id, block_start) index, however many bookings exist elsewhere.
     static func busy(practitionerId: String, from: Date, to: Date, now: Date, excluding excluded: String? = nil,
                      in db: any SQLDatabase) async throws -> [BusyBlock] {
+        try await busy(in: [BusyWindow(practitionerId: practitionerId, from: from, to: to)], now: now, excluding: excluded, in: db)[practitionerId] ?? []
+    }
+
+    /// The bookings that hold slots in any of `windows`, by practitioner, in one statement.
+    /// Overlapping windows of a practitioner are read once.
+    static func busy(in windows: [BusyWindow], now: Date, excluding excluded: String? = nil,
+                     in db: any SQLDatabase) async throws -> [String: [BusyBlock]] {
+        let merged = BusyWindow.merged(windows)
+        guard !merged.isEmpty else { return [:] }
         var query = db.select()
-            .columns("starts_at", "ends_at", "buffer_before_minutes", "buffer_after_minutes", "service_id", "seats")
+            .columns("practitioner_id", "starts_at", "ends_at", "buffer_before_minutes", "buffer_after_minutes", "service_id", "seats")
             .from(BookingRecord.table)
-            .where("practitioner_id", .equal, practitionerId)
-            .where("block_start", .lessThan, to.unixSeconds)
-            .where("block_start", .greaterThanOrEqual, from.unixSeconds - longestBlock)
-            .where("block_end", .greaterThan, from.unixSeconds)
+            .where { any in
+                for window in merged {
+                    any.orWhere { one in
+                        one.where("practitioner_id", .equal, window.practitionerId)
+                            .where("block_start", .lessThan, window.to.unixSeconds)
+                            .where("block_start", .greaterThanOrEqual, window.from.unixSeconds - longestBlock)
+                            .where("block_end", .greaterThan, window.from.unixSeconds)
+                    }
+                }
+                return any
+            }
             .where { group in
                 group.where("state", .in, [BookingState.pending.rawValue, BookingState.confirmed.rawValue])
                     .orWhere { unpaid in
@@ -91,14 +107,17 @@ public struct Bookings: Sendable {
                     }
             }
         if let excluded { query = query.where("id", .notEqual, excluded) }
-        return try await query.all().map { row in
-            BusyBlock(start: Date(unixSeconds: try row.decode(column: "starts_at", as: Int64.self)),
-                      end: Date(unixSeconds: try row.decode(column: "ends_at", as: Int64.self)),
-                      bufferBeforeMinutes: try row.decode(column: "buffer_before_minutes", as: Int.self),
-                      bufferAfterMinutes: try row.decode(column: "buffer_after_minutes", as: Int.self),
-                      serviceId: try row.decode(column: "service_id", as: String.self),
-                      seats: try row.decode(column: "seats", as: Int.self))
+        var found: [String: [BusyBlock]] = [:]
+        for row in try await query.all() {
+            found[try row.decode(column: "practitioner_id", as: String.self), default: []].append(
+                BusyBlock(start: Date(unixSeconds: try row.decode(column: "starts_at", as: Int64.self)),
+                          end: Date(unixSeconds: try row.decode(column: "ends_at", as: Int64.self)),
+                          bufferBeforeMinutes: try row.decode(column: "buffer_before_minutes", as: Int.self),
+                          bufferAfterMinutes: try row.decode(column: "buffer_after_minutes", as: Int.self),
+                          serviceId: try row.decode(column: "service_id", as: String.self),
+                          seats: try row.decode(column: "seats", as: Int.self)))
         }
+        return found
     }
 
     static func insert(_ booking: Booking, manageTokenHash: String, in db: any SQLDatabase) async throws {

@@ -14,6 +14,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Slot queries per size") var runs: Int = 200
     @Option(help: "Bookings submitted for the throughput figure") var submissions: Int = 2_000
     @Option(help: "Concurrent callers to measure submissions with") var callers: [Int] = [1, 8, 64]
+    @Option(help: "Rounds of submissions per caller count (the median is the figure)") var rounds: Int = 3
     @Option(help: "Bookings (each with two queued reminders) for the reminder-scan figure; 0 skips it") var reminderBookings: Int = 1_000_000
     @Option(help: "Messages rendered for the rendering figure") var renders: Int = 2_000
 
@@ -42,8 +43,11 @@ struct Bench: AsyncParsableCommand {
                 print("\(name) slots 60d: bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
             }
             for concurrency in callers {
-                let rate = try await bench.submissions(count: submissions, concurrency: concurrency, hours: &hours)
-                print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): \(Int(rate)) per second")
+                var rates: [Int] = []
+                for _ in 0..<max(1, rounds) {
+                    rates.append(Int(try await bench.submissions(count: submissions, concurrency: concurrency, hours: &hours)))
+                }
+                print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): median \(rates.sorted()[rates.count / 2]) per second (rounds: \(rates.map(String.init).joined(separator: ", ")))")
             }
             if reminderBookings > 0 {
                 let scan = try await ReminderScanBenchmark(store: store).run(bookings: reminderBookings, runs: 50)

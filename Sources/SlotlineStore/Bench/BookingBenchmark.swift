@@ -16,6 +16,9 @@ public struct BookingBenchmark: Sendable {
     let workspace: Workspace
     let practitioner: Practitioner
     let service: Service
+    /// The hour every booked hour is counted from, fixed once: counting from a moving "now" would
+    /// let a run that crosses an hour boundary pick hours already taken.
+    let origin: Int64
 
     /// A workspace whose one practitioner works around the clock, and a 60-minute service.
     public static func prepare(_ store: Store) async throws -> BookingBenchmark {
@@ -29,13 +32,13 @@ public struct BookingBenchmark: Sendable {
         let service = Service(id: Secrets.newID(), workspaceId: workspace.id, name: "Bench", durationMinutes: 60,
                               maximumAdvanceDays: 730, practitionerIds: [practitioner.id])
         try await store.services.save(service, now: now)
-        return BookingBenchmark(store: store, workspace: workspace, practitioner: practitioner, service: service)
+        return BookingBenchmark(store: store, workspace: workspace, practitioner: practitioner, service: service,
+                                origin: now.unixSeconds / 3600 * 3600)
     }
 
     /// Adds confirmed bookings on distinct hours spread over ±10 years, in batches, bypassing the
     /// desk (seeding speed is not what is measured). Returns how many fall in the next 60 days.
     public func seed(upTo total: Int, existing: Int, hours: inout Set<Int64>) async throws {
-        let now = store.time.now().unixSeconds / 3600 * 3600
         let span: Int64 = 10 * 365 * 24
         var remaining = total - existing
         while remaining > 0 {
@@ -44,7 +47,7 @@ public struct BookingBenchmark: Sendable {
             while bookings.count < batch {
                 let hour = Int64.random(in: -span...span)
                 guard hours.insert(hour).inserted else { continue }
-                let start = Date(unixSeconds: now + hour * 3600)
+                let start = Date(unixSeconds: origin + hour * 3600)
                 bookings.append(Booking(id: Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
                                         state: .confirmed, startsAt: start, endsAt: start.addingTimeInterval(3600),
                                         customer: Customer(name: "Seed", email: "seed@example.com", timeZone: "UTC"),
@@ -61,7 +64,7 @@ public struct BookingBenchmark: Sendable {
 
     /// Slot listing for the next 60 days, `runs` times.
     public func slotQueries(runs: Int, bookings: Int, hours: Set<Int64>) async throws -> Figures {
-        let from = store.time.now()
+        let from = Date(unixSeconds: origin)
         let to = from.addingTimeInterval(60 * 86_400)
         let clock = ContinuousClock()
         var durations: [Duration] = []
@@ -79,18 +82,17 @@ public struct BookingBenchmark: Sendable {
     /// Confirmed bookings per second through `BookingDesk.submit`, with `concurrency` callers.
     /// The hours booked are added to `hours`, so a later run picks others.
     public func submissions(count: Int, concurrency: Int, hours: inout Set<Int64>) async throws -> Double {
-        let base = store.time.now().unixSeconds / 3600 * 3600 + 24 * 3600
         // Only starts the hours offer: the hour repeated when clocks go back is offered once.
         let finder = SlotFinder(availability: practitioner.availability, timeZone: TimeZone(identifier: practitioner.timeZone)!,
                                 rules: service.slotRules, serviceId: service.id)
         var free: [Date] = []
-        var hour: Int64 = 0
+        var hour: Int64 = 24
         while free.count < count {
             hour += 1
-            let start = Date(unixSeconds: base + hour * 3600)
-            if !hours.contains(hour + 24), (try? finder.check(start: start, now: start, busy: [], enforceWindow: false)) != nil {
+            let start = Date(unixSeconds: origin + hour * 3600)
+            if !hours.contains(hour), (try? finder.check(start: start, now: start, busy: [], enforceWindow: false)) != nil {
                 free.append(start)
-                hours.insert(hour + 24)
+                hours.insert(hour)
             }
         }
         let clock = ContinuousClock()

@@ -25,5 +25,17 @@ public enum Secrets {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    public static func newID() -> String { UUID().uuidString.lowercased() }
+    /// A new row id: a UUID version 7 (RFC 9562). Its first 48 bits are the milliseconds since
+    /// 1970, so new rows land next to each other at the end of every index on an id, instead of
+    /// each on a random page (fewer pages written per commit); 74 random bits follow.
+    public static func newID() -> String {
+        var uuid = UUID().uuid  // version 4: random bits everywhere the layout below leaves them
+        let milliseconds = UInt64(Date().timeIntervalSince1970 * 1000)
+        withUnsafeMutableBytes(of: &uuid) { bytes in
+            for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * index)) }
+            bytes[6] = bytes[6] & 0x0f | 0x70
+            bytes[8] = bytes[8] & 0x3f | 0x80
+        }
+        return UUID(uuid: uuid).uuidString.lowercased()
+    }
 }

@@ -37,7 +37,7 @@ struct TestApp: Sendable {
     /// Skips bcrypt: these users sign in by API key only (the login test uses `Provisioning`).
     static func apiKey(in store: Store, workspace: Workspace, role: StaffRole, practitionerId: String? = nil) async throws -> String {
         let id = Secrets.newID()
-        let user = StaffUser(id: id, workspaceId: workspace.id, email: "\(role.rawValue)-\(id.prefix(8))@example.com".lowercased(),
+        let user = StaffUser(id: id, workspaceId: workspace.id, email: "\(role.rawValue)-\(id.suffix(12))@example.com".lowercased(),
                              name: "Test \(role.rawValue)", role: role, practitionerId: practitionerId)
         try await store.staff.create(user, passwordHash: "api-key-only", now: store.time.now())
         return try await store.staff.createAPIKey(for: user, name: "test", now: store.time.now())

@@ -71,14 +71,19 @@ public struct SlotFinder: Sendable {
             let date = WallClock.date(fromDays: dayNumber)
             for range in availability.ranges(on: date, weekday: WallClock.weekday(of: date)).sorted(by: { $0.start < $1.start }) {
                 let midnight = Double(dayNumber) * 86_400
-                guard midnight + Double(range.end.minutes) * 60 >= lowest, midnight + Double(range.start.minutes) * 60 < highest,
-                      let rangeEnd = endInstant(date, range.end) else { continue }
+                guard midnight + Double(range.end.minutes) * 60 >= lowest, midnight + Double(range.start.minutes) * 60 < highest else { continue }
+                // Most days have one offset throughout: their wall times convert by subtraction.
+                let offset = clock.uniformOffset(on: date).map(Double.init)
+                guard let rangeEnd = offset.map({ Date(timeIntervalSince1970: midnight + Double(range.end.minutes) * 60 - $0) })
+                        ?? endInstant(date, range.end) else { continue }
                 var minute = range.start.minutes
                 while minute < range.end.minutes {
                     defer { minute += rules.slotIntervalMinutes }
                     let naive = midnight + Double(minute) * 60
                     guard naive >= lowest, naive < highest else { continue }
-                    guard let start = clock.instant(date, LocalTime(minutes: minute)!) else { continue }
+                    guard let start = offset.map({ Date(timeIntervalSince1970: naive - $0) }) ?? clock.instant(date, LocalTime(minutes: minute)!) else {
+                        continue
+                    }
                     guard start.addingTimeInterval(duration) <= rangeEnd else { break }
                     if start >= from && start < to { result.append(start) }
                 }

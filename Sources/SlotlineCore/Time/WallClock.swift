@@ -20,6 +20,19 @@ public struct WallClock: Sendable {
         return valid.min().map { Date(timeIntervalSince1970: $0) }
     }
 
+    /// The one UTC offset (seconds) of every wall time on `date`, or nil when the clocks change
+    /// on it or close enough to it that some wall time of the day is a gap, repeated, or converted
+    /// across the change. On such a day each wall time is converted with `instant`.
+    public func uniformOffset(on date: LocalDate) -> Int? {
+        // Instants that can show a wall time of this day lie within 14 hours of the naive day;
+        // 15 hours covers them and the probes `instant` makes 12 hours either side.
+        let midnight = Double(Self.days(from: date) * 86_400)
+        let first = Date(timeIntervalSince1970: midnight - 15 * 3600), last = Date(timeIntervalSince1970: midnight + 39 * 3600)
+        if let change = timeZone.nextDaylightSavingTimeTransition(after: first), change <= last { return nil }
+        let offset = timeZone.secondsFromGMT(for: first)
+        return timeZone.secondsFromGMT(for: last) == offset ? offset : nil
+    }
+
     /// The local date of an instant in this time zone.
     public func localDate(of instant: Date) -> LocalDate {
         let local = Int(floor(instant.timeIntervalSince1970)) + timeZone.secondsFromGMT(for: instant)

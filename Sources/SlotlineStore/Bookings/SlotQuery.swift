@@ -20,21 +20,28 @@ public struct SlotQuery: Sendable {
         guard to.timeIntervalSince(from) <= Double(Self.maximumWindowDays) * 86_400 else {
             throw SlotlineError.invalid("to", "at most \(Self.maximumWindowDays) days after from")
         }
-        guard let service = try await Services(database: database).find(id: serviceId, workspaceId: workspaceId), service.active else {
-            throw SlotlineError.notFound("serviceId")
-        }
-        if let practitionerId, !service.practitionerIds.contains(practitionerId) {
-            throw SlotlineError.notFound("practitionerId")
-        }
         let now = time.now()
-        var offered: [OfferedSlot] = []
-        for id in practitionerId.map({ [$0] }) ?? service.practitionerIds {
-            guard let practitioner = try await Practitioners(database: database).find(id: id, workspaceId: workspaceId),
-                  practitioner.active, let zone = TimeZone(identifier: practitioner.timeZone) else { continue }
-            let busy = try await Bookings(database: database).busy(practitionerId: id, from: from, to: to, now: now)
-            let finder = SlotFinder(availability: practitioner.availability, timeZone: zone, rules: service.slotRules, serviceId: service.id)
-            offered += finder.slots(from: from, to: to, now: now, busy: busy).map { OfferedSlot(practitionerId: id, slot: $0) }
+        // Three statements on one connection, however many practitioners offer the service.
+        return try await database.read { db in
+            guard let service = try await Services.find(id: serviceId, workspaceId: workspaceId, in: db), service.active else {
+                throw SlotlineError.notFound("serviceId")
+            }
+            if let practitionerId, !service.practitionerIds.contains(practitionerId) {
+                throw SlotlineError.notFound("practitionerId")
+            }
+            let ids = practitionerId.map { [$0] } ?? service.practitionerIds
+            let practitioners = try await Practitioners.find(ids: Set(ids), in: db)
+            let offering = ids.compactMap { practitioners[$0] }.filter { $0.workspaceId == workspaceId && $0.active }
+            let busy = try await Bookings.busy(in: offering.map { BusyWindow(practitionerId: $0.id, from: from, to: to) }, now: now, in: db)
+            var offered: [OfferedSlot] = []
+            for practitioner in offering {
+                guard let zone = TimeZone(identifier: practitioner.timeZone) else { continue }
+                let finder = SlotFinder(availability: practitioner.availability, timeZone: zone, rules: service.slotRules, serviceId: service.id)
+                offered += finder.slots(from: from, to: to, now: now, busy: busy[practitioner.id] ?? []).map {
+                    OfferedSlot(practitionerId: practitioner.id, slot: $0)
+                }
+            }
+            return offered.sorted { ($0.slot.start, $0.practitionerId) < ($1.slot.start, $1.practitionerId) }
         }
-        return offered.sorted { ($0.slot.start, $0.practitionerId) < ($1.slot.start, $1.practitionerId) }
     }
 }

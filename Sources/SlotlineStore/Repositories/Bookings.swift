@@ -47,11 +47,6 @@ public struct Bookings: Sendable {
         }
     }
 
-    /// Busy time of a practitioner around `[from, to)`, for slot listings.
-    public func busy(practitionerId: String, from: Date, to: Date, now: Date) async throws -> [BusyBlock] {
-        try await database.read { db in try await Self.busy(practitionerId: practitionerId, from: from, to: to, now: now, in: db) }
-    }
-
     /// Confirmed seats of one group session time: while any is left, the session's meeting stays.
     public func confirmedSeats(serviceId: String, practitionerId: String, startsAt: Date, workspaceId: String) async throws -> Int {
         try await database.read { db in
@@ -72,15 +67,9 @@ public struct Bookings: Sendable {
     /// Longest time one booking can block (a day-long meeting with 8-hour buffers), which bounds the index scan.
     static let longestBlock: Int64 = 2 * 86_400
 
-    /// Bookings that still hold their slot and may overlap `[from, to)`. Reads only the window,
-    /// through the (practitioner_id, block_start) index, however many bookings exist elsewhere.
-    static func busy(practitionerId: String, from: Date, to: Date, now: Date, excluding excluded: String? = nil,
-                     in db: any SQLDatabase) async throws -> [BusyBlock] {
-        try await busy(in: [BusyWindow(practitionerId: practitionerId, from: from, to: to)], now: now, excluding: excluded, in: db)[practitionerId] ?? []
-    }
-
-    /// The bookings that hold slots in any of `windows`, by practitioner, in one statement.
-    /// Overlapping windows of a practitioner are read once.
+    /// The bookings that hold slots in any of `windows`, by practitioner, in one statement. Reads
+    /// only the windows, through the (practitioner_id, block_start) index, however many bookings
+    /// exist elsewhere; overlapping windows of a practitioner are read once.
     static func busy(in windows: [BusyWindow], now: Date, excluding excluded: String? = nil,
                      in db: any SQLDatabase) async throws -> [String: [BusyBlock]] {
         let merged = BusyWindow.merged(windows)

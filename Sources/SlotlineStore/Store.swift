@@ -17,8 +17,10 @@ public struct Store: Sendable {
     }
 
     /// Opens the database and brings its schema up to date.
-    public static func open(_ url: DatabaseURL, time: TimeSource = .system, secretKey: Data, logger: Logger) async throws -> Store {
-        let database = try Database(url, logger: logger)
+    /// Opens (and migrates) the database; `connections` caps this process's connections (nil: four per core).
+    public static func open(_ url: DatabaseURL, time: TimeSource = .system, secretKey: Data, logger: Logger,
+                            connections: Int? = nil) async throws -> Store {
+        let database = try Database(url, logger: logger, connections: connections)
         do {
             try await Migrator(database: database).migrate()
         } catch {

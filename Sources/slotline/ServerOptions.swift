@@ -8,6 +8,7 @@ import SlotlineStore
 struct ServerOptions: ParsableArguments {
     @Option(help: "SLOTLINE_DATA_DIR") var dataDir: String?
     @Option(help: "SLOTLINE_DATABASE_URL") var databaseURL: String?
+    @Option(help: "SLOTLINE_DATABASE_CONNECTIONS") var databaseConnections: Int?
     @Option(help: "SLOTLINE_HOST") var host: String?
     @Option(help: "SLOTLINE_PORT") var port: Int?
     @Option(help: "SLOTLINE_PUBLIC_URL") var publicURL: String?
@@ -27,6 +28,7 @@ struct ServerOptions: ParsableArguments {
         var overrides: [String: String] = [:]
         overrides["SLOTLINE_DATA_DIR"] = dataDir
         overrides["SLOTLINE_DATABASE_URL"] = databaseURL
+        overrides["SLOTLINE_DATABASE_CONNECTIONS"] = databaseConnections.map(String.init)
         overrides["SLOTLINE_HOST"] = host
         overrides["SLOTLINE_PORT"] = port.map(String.init)
         overrides["SLOTLINE_PUBLIC_URL"] = publicURL
@@ -53,6 +55,6 @@ extension Configuration {
     }
 
     func openStore(logger: Logger) async throws -> Store {
-        try await Store.open(databaseURL, secretKey: try SecretKey.load(self), logger: logger)
+        try await Store.open(databaseURL, secretKey: try SecretKey.load(self), logger: logger, connections: databaseConnections)
     }
 }

@@ -38,7 +38,7 @@ public enum TestDatabase {
             return .sqlite(path: directory.appendingPathComponent("\(name).sqlite").path)
         case .postgres:
             guard let base = postgresURL else { fatalError("SLOTLINE_TEST_POSTGRES_URL is not set") }
-            let admin = try Database(.postgres(url: withQuery(base, "sslmode=disable")), logger: logger, maxConnectionsPerEventLoop: 1)
+            let admin = try Database(.postgres(url: withQuery(base, "sslmode=disable")), logger: logger, connections: 1)
             try await admin.read { db in try await db.raw("CREATE SCHEMA \(ident: String(name))").run() }
             await admin.shutdown()
             return .postgres(url: withQuery(base, "sslmode=disable&schema=\(name)"))

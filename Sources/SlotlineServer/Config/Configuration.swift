@@ -16,6 +16,7 @@ public struct Configuration: Sendable {
     public static let keys: [Key] = [
         Key(name: "SLOTLINE_DATA_DIR", defaultValue: "./data", meaning: "SQLite file, key file, outbox files", secret: false),
         Key(name: "SLOTLINE_DATABASE_URL", defaultValue: "sqlite://$SLOTLINE_DATA_DIR/slotline.sqlite", meaning: "or postgres://user:pass@host:port/db", secret: true),
+        Key(name: "SLOTLINE_DATABASE_CONNECTIONS", defaultValue: "4 per CPU core", meaning: "most database connections this process opens (mind PostgreSQL's max_connections across replicas)", secret: false),
         Key(name: "SLOTLINE_HOST", defaultValue: "127.0.0.1", meaning: "listen address", secret: false),
         Key(name: "SLOTLINE_PORT", defaultValue: "8080", meaning: "listen port", secret: false),
         Key(name: "SLOTLINE_PUBLIC_URL", defaultValue: "http://HOST:PORT", meaning: "base of links in messages and OAuth redirects", secret: false),
@@ -35,6 +36,8 @@ public struct Configuration: Sendable {
 
     public var dataDirectory: String
     public var databaseURL: DatabaseURL
+    /// Nil: four per event loop (one loop per core).
+    public var databaseConnections: Int?
     public var host: String
     public var port: Int
     public var publicURL: String
@@ -59,6 +62,12 @@ public struct Configuration: Sendable {
 
         dataDirectory = value("SLOTLINE_DATA_DIR") ?? "./data"
         databaseURL = try DatabaseURL(value("SLOTLINE_DATABASE_URL") ?? "sqlite://\(dataDirectory)/slotline.sqlite")
+        if let text = value("SLOTLINE_DATABASE_CONNECTIONS") {
+            guard let connections = Int(text), (1...1000).contains(connections) else {
+                throw SlotlineError.invalid("SLOTLINE_DATABASE_CONNECTIONS", "1–1000")
+            }
+            databaseConnections = connections
+        }
         host = value("SLOTLINE_HOST") ?? "127.0.0.1"
         guard let port = Int(value("SLOTLINE_PORT") ?? "8080"), (0...65_535).contains(port) else {
             throw SlotlineError.invalid("SLOTLINE_PORT", "0–65535")

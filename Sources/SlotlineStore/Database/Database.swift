@@ -24,8 +24,12 @@ public final class Database: @unchecked Sendable {
     /// SQLite has one writer at a time; writers queue here instead of spinning on SQLITE_BUSY.
     private let writeLock = AsyncLock()
 
-    public init(_ url: DatabaseURL, logger: Logger, maxConnectionsPerEventLoop: Int = 4) throws {
+    /// `connections` is the most this process opens, spread over the event loops (at least one
+    /// each); nil means four per event loop.
+    public init(_ url: DatabaseURL, logger: Logger, connections: Int? = nil) throws {
         self.logger = logger
+        let loops = MultiThreadedEventLoopGroup.singleton.makeIterator().reduce(0) { count, _ in count + 1 }
+        let maxConnectionsPerEventLoop = connections.map { max(1, $0 / loops) } ?? 4
         switch url {
         case let .sqlite(path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path

@@ -27,12 +27,12 @@ import Testing
     }
 
     @Test(arguments: MessageKind.allCases, Language.allCases)
-    func privateMeetingDetailsOnlyInConfirmedReminderAndRescheduled(kind: MessageKind, language: Language) throws {
+    func privateMeetingDetailsOnlyInConfirmedReminderRescheduledAndMeetingReady(kind: MessageKind, language: Language) throws {
         let meeting = MessageFixture.privateMeeting
 
         let message = try renderer.render(MessageFixture.context(kind, language, meeting: meeting))
 
-        let carries: Set<MessageKind> = [.confirmed, .reminder, .rescheduled]
+        let carries: Set<MessageKind> = [.confirmed, .reminder, .rescheduled, .meetingReady]
         for secret in [meeting.joinURL, meeting.meetingNumber, meeting.passcode, meeting.text] {
             #expect(message.text.contains(secret) == carries.contains(kind), "\(secret) in \(kind.rawValue) \(language.rawValue)")
             #expect(message.html.contains(secret) == carries.contains(kind), "\(secret) in \(kind.rawValue) \(language.rawValue) HTML")

@@ -64,11 +64,51 @@ public struct Meeting: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    /// What a group key names: the bookings a meeting serves.
+    public enum Group: Sendable, Equatable {
+        /// One booking of a one-seat service.
+        case booking(id: String)
+        /// Every seat of one group session time.
+        case session(serviceId: String, practitionerId: String, startsAt: Date)
+
+        public init(for booking: Booking, capacity: Int) {
+            self = capacity > 1 ? .session(serviceId: booking.serviceId, practitionerId: booking.practitionerId, startsAt: booking.startsAt)
+                                : .booking(id: booking.id)
+        }
+
+        /// Reads a key written by `key`; nil for anything else.
+        public init?(key: String) {
+            let parts = key.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            switch parts.first {
+            case "booking" where parts.count == 2 && !parts[1].isEmpty:
+                self = .booking(id: parts[1])
+            case "group" where parts.count == 4 && !parts[1].isEmpty && !parts[2].isEmpty:
+                guard let seconds = Int64(parts[3]) else { return nil }
+                self = .session(serviceId: parts[1], practitionerId: parts[2], startsAt: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            default:
+                return nil
+            }
+        }
+
+        public var key: String {
+            switch self {
+            case .booking(let id): "booking:\(id)"
+            case .session(let serviceId, let practitionerId, let startsAt):
+                "group:\(serviceId):\(practitionerId):\(Int64(startsAt.timeIntervalSince1970))"
+            }
+        }
+    }
+
     /// The group a booking's meeting belongs to: seats of one group session share one meeting.
     public static func groupKey(for booking: Booking, capacity: Int) -> String {
-        capacity > 1 ? "group:\(booking.serviceId):\(booking.practitionerId):\(Int64(booking.startsAt.timeIntervalSince1970))"
-                     : "booking:\(booking.id)"
+        Group(for: booking, capacity: capacity).key
     }
+
+    /// The bookings the meeting serves; nil for a key this version does not write.
+    public var group: Group? { Group(key: groupKey) }
+
+    /// Parked before the provider gave a link: the customers' confirmations went out without one.
+    public var parkedWithoutLink: Bool { state == .failed && joinURL == nil }
 
     /// The marker put in the provider meeting's agenda, to find it again after a lost answer.
     public var marker: String { "slotline:\(id)" }

@@ -5,6 +5,8 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case confirmed
     case reminder
     case rescheduled
+    /// The provider meeting was created after the confirmation went without its link.
+    case meetingReady = "meeting-ready"
     case cancelled
     case declined
     case expired
@@ -17,7 +19,7 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     /// Only these carry the private join link, meeting number and passcode (SPEC §2).
     public var carriesMeetingDetails: Bool {
         switch self {
-        case .confirmed, .reminder, .rescheduled: true
+        case .confirmed, .reminder, .rescheduled, .meetingReady: true
         default: false
         }
     }

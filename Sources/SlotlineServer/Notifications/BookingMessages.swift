@@ -102,6 +102,19 @@ struct BookingMessages: Sendable {
         return try await add([message]) == 1
     }
 
+    /// Sends the link of `meeting`, created after the booking's confirmation went without it, unless
+    /// the booking is no longer confirmed, has begun, or was sent this meeting's link already.
+    @discardableResult
+    func writeMeetingReady(bookingId: String, meeting: Meeting) async throws -> Bool {
+        guard let externalId = meeting.externalId,
+              let facts = try await facts(bookingId: bookingId, workspaceId: meeting.workspaceId),
+              facts.booking.state == .confirmed, store.time.now() < facts.booking.startsAt,
+              let message = try await customerMessage(.meetingReady, facts: facts, sequence: facts.booking.sequence,
+                                                      dedupeKey: "\(bookingId):meeting-ready:\(externalId)")
+        else { return false }
+        return try await add([message]) == 1
+    }
+
     /// The confirmation a customer of `service` with `practitioner` would get, with the real meeting
     /// link, sent to `recipient` so staff can check the link first.
     func testMessage(service: Service, practitioner: Practitioner, workspace: Workspace, to recipient: MailAddress,
@@ -163,6 +176,8 @@ struct BookingMessages: Sendable {
                 // unconfirmed hears of its new time, without anything private.
                 return nil
             }
+            // The notice of a link is nothing without the link.
+            if kind == .meetingReady, meeting?.joinURL.isEmpty ?? true { return nil }
         }
         let context = MessageContext(
             kind: kind, language: booking.customer.language, recipientName: booking.customer.name,
@@ -209,12 +224,12 @@ struct BookingMessages: Sendable {
                       createdAt: store.time.now())
     }
 
-    /// REQUEST when the booking is confirmed or moved, CANCEL when it is cancelled; the UID is the
-    /// booking's, so calendars update the one event.
+    /// REQUEST when the booking is confirmed or moved or its meeting link arrives, CANCEL when it is
+    /// cancelled; the UID and sequence are the booking's, so calendars update the one event.
     private func invitation(_ kind: MessageKind, facts: Facts, sequence: Int, meeting: MeetingDetails?, description: String) -> CalendarInvite? {
         let method: CalendarInvite.Method
         switch kind {
-        case .confirmed, .rescheduled: method = .request
+        case .confirmed, .rescheduled, .meetingReady: method = .request
         case .cancelled: method = .cancel
         default: return nil
         }

@@ -14,5 +14,6 @@ public func jobHandlers(store: Store, settings: ServerSettings, httpClient: HTTP
         MailDeliveryHandler(store: store, settings: settings),
         WebhookDeliveryHandler(store: store, settings: settings, client: httpClient),
         MeetingSyncHandler(store: store, settings: settings, registry: registry, messages: messages),
+        MeetingReadyHandler(store: store, messages: messages),
     ]
 }

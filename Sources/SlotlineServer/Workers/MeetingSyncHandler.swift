@@ -97,7 +97,9 @@ struct MeetingSyncHandler: JobHandler {
         synced.syncedStartsAt = meeting.startsAt
         synced.syncedDurationMinutes = meeting.durationMinutes
         synced.state = meeting.state == .started ? .started : .created
-        try await store.meetings.recordSynced(synced, sealedHostURL: try result.hostURL.map(settings.vault.seal))
+        // A confirmation sent while the meeting was parked went without the link: the store sends it now.
+        try await store.meetings.recordSynced(synced, sealedHostURL: try result.hostURL.map(settings.vault.seal),
+                                              linkWithheld: meeting.parkedWithoutLink)
         try await announce(created ? .meetingCreated : .meetingUpdated, synced)
     }
 

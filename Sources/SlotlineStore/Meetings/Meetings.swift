@@ -9,6 +9,8 @@ public struct Meetings: Sendable {
     let time: TimeSource
 
     public static let syncJob = "meeting.sync"
+    /// Sends the link to the customers of a meeting created after their confirmations went without it.
+    public static let readyJob = "meeting.ready"
     /// Retries over about 14 hours before a meeting shows as failed.
     public static let syncAttempts = 20
 
@@ -101,8 +103,11 @@ public struct Meetings: Sendable {
         }
     }
 
-    /// Records what the provider answered to a create or an update.
-    public func recordSynced(_ meeting: Meeting, sealedHostURL: String?) async throws {
+    /// Records what the provider answered to a create or an update. `linkWithheld` (the meeting was
+    /// parked without a link when the sync began) enqueues `meeting.ready` in the same transaction,
+    /// so a crash after the create cannot lose the customers' notice.
+    public func recordSynced(_ meeting: Meeting, sealedHostURL: String?, linkWithheld: Bool) async throws {
+        let now = time.now()
         try await database.write { db in
             try await db.update(MeetingRecord.table)
                 .set("external_id", to: meeting.externalId).set("meeting_number", to: meeting.meetingNumber)
@@ -111,8 +116,12 @@ public struct Meetings: Sendable {
                 .set("synced_starts_at", to: meeting.syncedStartsAt?.unixSeconds)
                 .set("synced_duration_minutes", to: meeting.syncedDurationMinutes)
                 .set("state", to: meeting.state.rawValue).set("last_error", to: SQLLiteral.null)
-                .set("updated_at", to: time.now().unixSeconds)
+                .set("updated_at", to: now.unixSeconds)
                 .where("id", .equal, meeting.id).run()
+            if linkWithheld, meeting.joinURL != nil {
+                try await JobQueue.enqueue(Self.readyJob, payload: Row.json(["meetingId": meeting.id]), workspaceId: meeting.workspaceId,
+                                           subject: "meeting:\(meeting.id)", runAt: now, now: now, in: db)
+            }
         }
     }
 

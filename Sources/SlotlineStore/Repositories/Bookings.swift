@@ -50,12 +50,33 @@ public struct Bookings: Sendable {
     /// Confirmed seats of one group session time: while any is left, the session's meeting stays.
     public func confirmedSeats(serviceId: String, practitionerId: String, startsAt: Date, workspaceId: String) async throws -> Int {
         try await database.read { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "seats").from(BookingRecord.table)
-                .where("workspace_id", .equal, workspaceId).where("service_id", .equal, serviceId)
-                .where("practitioner_id", .equal, practitionerId).where("starts_at", .equal, startsAt.unixSeconds)
-                .where("state", .equal, BookingState.confirmed.rawValue)
+            let query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "seats").from(BookingRecord.table)
+                .where("workspace_id", .equal, workspaceId).where("state", .equal, BookingState.confirmed.rawValue)
+            return try await Self.session(query, serviceId: serviceId, practitionerId: practitionerId, startsAt: startsAt)
                 .first()?.decode(column: "seats", as: Int.self) ?? 0
         }
+    }
+
+    /// The confirmed bookings a meeting serves: its one booking, or the seats of its session.
+    public func confirmed(in group: Meeting.Group, workspaceId: String) async throws -> [Booking] {
+        try await database.read { db in
+            let query = db.select().column("*").from(BookingRecord.table)
+                .where("workspace_id", .equal, workspaceId).where("state", .equal, BookingState.confirmed.rawValue)
+            switch group {
+            case .booking(let id):
+                query.where("id", .equal, id)
+            case .session(let serviceId, let practitionerId, let startsAt):
+                Self.session(query, serviceId: serviceId, practitionerId: practitionerId, startsAt: startsAt)
+            }
+            return try await query.orderBy("id").all().map { try $0.decode(BookingRecord.self).model }
+        }
+    }
+
+    /// Narrows `query` to the seats of one group session time.
+    @discardableResult
+    private static func session(_ query: SQLSelectBuilder, serviceId: String, practitionerId: String, startsAt: Date) -> SQLSelectBuilder {
+        query.where("service_id", .equal, serviceId).where("practitioner_id", .equal, practitionerId)
+            .where("starts_at", .equal, startsAt.unixSeconds)
     }
 
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Booking? {

@@ -23,6 +23,7 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "SLOTLINE_ZOOM_API_URL") var zoomAPIURL: String?
     @Option(help: "SLOTLINE_ZOOM_WEBHOOK_SECRET") var zoomWebhookSecret: String?
     @Option(help: "SLOTLINE_JITSI_URL") var jitsiURL: String?
+    @Option(help: "SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES") var webhookPrivateAddresses: String?
 
     func configuration() throws -> Configuration {
         var overrides: [String: String] = [:]
@@ -43,6 +44,7 @@ struct ServerOptions: ParsableArguments {
         overrides["SLOTLINE_ZOOM_API_URL"] = zoomAPIURL
         overrides["SLOTLINE_ZOOM_WEBHOOK_SECRET"] = zoomWebhookSecret
         overrides["SLOTLINE_JITSI_URL"] = jitsiURL
+        overrides["SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES"] = webhookPrivateAddresses
         return try Configuration(overrides: overrides)
     }
 }

@@ -304,8 +304,8 @@ struct WebhookDeliveryTests {
     }
 
     /// Runs every due job with the server's handlers, as one worker would, until none is due.
-    static func runDueJobs(_ store: Store) async throws {
-        let worker = JobWorker(name: "webhook-tests", queue: store.jobs, handlers: try jobHandlers(store: store, settings: .test),
+    static func runDueJobs(_ store: Store, settings: ServerSettings = .test) async throws {
+        let worker = JobWorker(name: "webhook-tests", queue: store.jobs, handlers: try jobHandlers(store: store, settings: settings),
                                logger: TestDatabase.logger)
         var ran = 0
         while try await worker.runOnce() {
@@ -315,9 +315,10 @@ struct WebhookDeliveryTests {
     }
 }
 
-/// A webhook endpoint on 127.0.0.1: records every request, and answers 500 to the first
-/// `refusing` requests or holds the first `slowFirst` longer than the delivery timeout.
-private struct WebhookReceiver: Sendable {
+/// A webhook endpoint on 127.0.0.1 at `/hook`: records every request, and answers 500 to the first
+/// `refusing` requests or holds the first `slowFirst` longer than the delivery timeout. `/redirect`
+/// sends the caller on to `/hook` with a 307.
+struct WebhookReceiver: Sendable {
     struct Request: Sendable {
         let headers: HTTPFields
         let body: String
@@ -353,8 +354,10 @@ private struct WebhookReceiver: Sendable {
     /// Longer than `WebhookDeliveryHandler.timeout` (10 s).
     static let slowAnswer: Duration = .seconds(11)
 
-    let url: String
+    let port: Int
     let log: Log
+
+    var url: String { "http://127.0.0.1:\(port)/hook" }
 
     var requests: [Request] {
         get async { await log.requests }
@@ -370,6 +373,9 @@ private struct WebhookReceiver: Sendable {
             let (status, delay) = await log.receive(Request(headers: request.headers, body: String(buffer: body)))
             if delay > .zero { try? await Task.sleep(for: delay) }
             return Response(status: status)
+        }
+        router.post("redirect") { _, _ -> Response in
+            Response(status: .temporaryRedirect, headers: [.location: "/hook"])
         }
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -387,7 +393,7 @@ private struct WebhookReceiver: Sendable {
             var portIterator = ports.makeAsyncIterator()
             guard let port = await portIterator.next(), port > 0 else { throw TestFailure("the webhook receiver did not start") }
             do {
-                let result = try await body(WebhookReceiver(url: "http://127.0.0.1:\(port)/hook", log: log))
+                let result = try await body(WebhookReceiver(port: port, log: log))
                 await services.triggerGracefulShutdown()
                 return result
             } catch {

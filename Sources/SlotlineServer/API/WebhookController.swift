@@ -75,7 +75,7 @@ struct WebhookController {
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<SubscriptionView> {
         let user = try context.requireConfigurer()
         let input = try await RequestBody.decode(SubscriptionInput.self, from: request, context: context)
-        let url = try Self.endpoint(input.url)
+        let url = try Self.endpoint(input.url, mayReachPrivateAddresses: settings.webhooksMayReachPrivateAddresses)
         guard let events = input.events, !events.isEmpty else { throw SlotlineError.missing("events") }
         let known = Set(WebhookEventType.allCases.map(\.rawValue))
         if let unknown = events.first(where: { !known.contains($0) }) {
@@ -116,12 +116,16 @@ struct WebhookController {
         return subscription
     }
 
-    /// An absolute http(s) URL with a host, at most 2,000 characters.
-    static func endpoint(_ text: String?) throws -> String {
+    /// An absolute http(s) URL with a host, at most 2,000 characters; unless private addresses are
+    /// allowed, not on `localhost` or an address literal in `PrivateAddresses` (names are checked on delivery).
+    static func endpoint(_ text: String?, mayReachPrivateAddresses: Bool) throws -> String {
         guard let text = try Input.text(text, field: "url", max: 2000, required: true) else { throw SlotlineError.missing("url") }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty else {
             throw SlotlineError.invalid("url", "an absolute http or https URL")
+        }
+        guard mayReachPrivateAddresses || !PrivateAddresses.contains(host: host) else {
+            throw SlotlineError.invalid("url", "a public host, not localhost or a loopback, private or link-local address")
         }
         return text
     }

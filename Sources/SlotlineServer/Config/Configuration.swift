@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
         Key(name: "SLOTLINE_ZOOM_API_URL", defaultValue: "https://api.zoom.us/v2", meaning: "Zoom REST base", secret: false),
         Key(name: "SLOTLINE_ZOOM_WEBHOOK_SECRET", defaultValue: "unset (Zoom webhooks refused)", meaning: "secret token for x-zm-signature", secret: true),
         Key(name: "SLOTLINE_JITSI_URL", defaultValue: "https://meet.jit.si", meaning: "base of Jitsi room links", secret: false),
+        Key(name: "SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", defaultValue: "refuse",
+            meaning: "refuse or allow webhook URLs on loopback, private, link-local and other non-public addresses", secret: false),
     ]
 
     public var dataDirectory: String
@@ -54,6 +56,8 @@ public struct Configuration: Sendable {
     public var zoomAPIURL: String
     public var zoomWebhookSecret: String?
     public var jitsiURL: String
+    /// True only for `allow`: webhooks may then reach this machine and its private networks.
+    public var webhooksMayReachPrivateAddresses: Bool
 
     /// Reads the settings; `overrides` (from command-line flags) win over the environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, overrides: [String: String] = [:]) throws {
@@ -92,5 +96,10 @@ public struct Configuration: Sendable {
         zoomAPIURL = value("SLOTLINE_ZOOM_API_URL") ?? "https://api.zoom.us/v2"
         zoomWebhookSecret = value("SLOTLINE_ZOOM_WEBHOOK_SECRET")
         jitsiURL = value("SLOTLINE_JITSI_URL") ?? "https://meet.jit.si"
+        switch value("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES") ?? "refuse" {
+        case "refuse": webhooksMayReachPrivateAddresses = false
+        case "allow": webhooksMayReachPrivateAddresses = true
+        default: throw SlotlineError.invalid("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", "refuse or allow")
+        }
     }
 }

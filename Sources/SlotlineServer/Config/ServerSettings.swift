@@ -22,10 +22,13 @@ public struct ServerSettings: Sendable {
     public var providerTimeout: Duration = .seconds(15)
     /// The server key, for the sandbox provider's passcodes and host keys.
     public var key: Data
+    /// False refuses webhook URLs on loopback, private and other non-public addresses, when created and
+    /// on each delivery.
+    public var webhooksMayReachPrivateAddresses: Bool
 
     public init(publicURL: String = "http://127.0.0.1:8080", mailFrom: MailAddress = ServerSettings.defaultSender,
                 smtp: SMTPSettings? = nil, key: Data, zoom: ZoomSettings? = nil, zoomWebhookSecret: String? = nil,
-                jitsiURL: String = JitsiProvider.defaultBaseURL) {
+                jitsiURL: String = JitsiProvider.defaultBaseURL, webhooksMayReachPrivateAddresses: Bool = false) {
         self.publicURL = publicURL
         self.mailFrom = mailFrom
         self.smtp = smtp
@@ -34,6 +37,7 @@ public struct ServerSettings: Sendable {
         self.zoom = zoom
         self.zoomWebhookSecret = zoomWebhookSecret
         self.jitsiURL = jitsiURL
+        self.webhooksMayReachPrivateAddresses = webhooksMayReachPrivateAddresses
     }
 
     public static let defaultSender = MailAddress(name: "Slotline", address: "no-reply@localhost")
@@ -57,7 +61,8 @@ public struct ServerSettings: Sendable {
                                 apiURL: configuration.zoomAPIURL)
         }
         self.init(publicURL: configuration.publicURL, mailFrom: from, smtp: smtp, key: key, zoom: zoom,
-                  zoomWebhookSecret: configuration.zoomWebhookSecret, jitsiURL: configuration.jitsiURL)
+                  zoomWebhookSecret: configuration.zoomWebhookSecret, jitsiURL: configuration.jitsiURL,
+                  webhooksMayReachPrivateAddresses: configuration.webhooksMayReachPrivateAddresses)
     }
 
     /// The sandbox provider, under a key of its own derived from the server key.

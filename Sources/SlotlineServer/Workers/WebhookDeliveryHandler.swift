@@ -5,7 +5,8 @@ import SlotlineNotify
 import SlotlineStore
 
 /// POSTs one webhook delivery, signed. Anything but a 2xx within the timeout is retried with
-/// backoff; the delivery log keeps each outcome.
+/// backoff; the delivery log keeps each outcome. Unless private addresses are allowed, an endpoint
+/// whose host resolves to one (or to nothing) is not sent to, for good.
 struct WebhookDeliveryHandler: JobHandler {
     let store: Store
     let settings: ServerSettings
@@ -19,6 +20,11 @@ struct WebhookDeliveryHandler: JobHandler {
     struct Refused: Error, CustomStringConvertible {
         let status: Int
         var description: String { "the endpoint answered \(status)" }
+    }
+
+    /// An endpoint that is not sent to, and retrying cannot change that.
+    struct Undeliverable: Error, CustomStringConvertible {
+        let description: String
     }
 
     func run(_ job: Job) async throws {
@@ -45,7 +51,7 @@ struct WebhookDeliveryHandler: JobHandler {
         let lastTry = job.attempts >= job.maxAttempts
         do {
             // The status is the answer; the body is left unread, so a slow body cannot hold the worker.
-            let response = try await client.execute(request, timeout: Self.timeout)
+            let response = try await send(request, to: subscription.url)
             let status = Int(response.status.code)
             guard (200..<300).contains(status) else {
                 try await store.webhooks.recordAttempt(id: delivery.id, state: lastTry ? .failed : .pending, responseStatus: status,
@@ -56,10 +62,50 @@ struct WebhookDeliveryHandler: JobHandler {
             try await store.webhooks.recordAttempt(id: delivery.id, state: .delivered, responseStatus: status, error: nil)
         } catch let refused as Refused {
             throw refused
+        } catch let undeliverable as Undeliverable {
+            try await store.webhooks.recordAttempt(id: delivery.id, state: .failed, responseStatus: nil, error: undeliverable.description)
+            throw JobError.permanent(undeliverable.description)
         } catch {
             try await store.webhooks.recordAttempt(id: delivery.id, state: lastTry ? .failed : .pending, responseStatus: nil,
                                                    error: "\(error)")
             throw error
         }
+    }
+
+    /// Through the shared client; or, with private addresses refused, through a client of its own that
+    /// connects only to the address just checked (a second lookup could answer otherwise) and follows
+    /// no redirect (one could lead anywhere).
+    private func send(_ request: HTTPClientRequest, to url: String) async throws -> HTTPClientResponse {
+        if settings.webhooksMayReachPrivateAddresses { return try await client.execute(request, timeout: Self.timeout) }
+        guard let host = URL(string: url)?.host else { throw Undeliverable(description: "the endpoint has no host") }
+        let pinned = Self.pinnedClient(host: host, address: try await Self.publicAddress(of: host))
+        do {
+            let response = try await pinned.execute(request, timeout: Self.timeout)
+            try? await pinned.shutdown()
+            return response
+        } catch {
+            try? await pinned.shutdown()
+            throw error
+        }
+    }
+
+    /// The address to connect to when every address of `host` is public. A lookup that gets no
+    /// answer throws `HostResolver.Failure`, retried like any network error.
+    static func publicAddress(of host: String) async throws -> IPAddress {
+        let addresses = try await HostResolver.addresses(of: host)
+        guard let first = addresses.first else { throw Undeliverable(description: "the endpoint's host \(host) resolves to no address") }
+        if let refused = addresses.first(where: PrivateAddresses.contains) {
+            throw Undeliverable(description: "the endpoint resolves to a private address \(refused)")
+        }
+        return first
+    }
+
+    /// A client that sends requests for `host` to `address` (TLS still checks the certificate for
+    /// `host`) and answers redirects as they are. The caller shuts it down.
+    static func pinnedClient(host: String, address: IPAddress) -> HTTPClient {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.redirectConfiguration = .disallow
+        configuration.dnsOverride = [host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")): address.description]
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 }

@@ -119,6 +119,8 @@ extension Sequence {
 }
 
 extension ServerSettings {
-    /// Outbox delivery, the test server key, links under example.com.
-    static let test = ServerSettings(publicURL: "https://slotline.example.com", key: TestDatabase.secretKey)
+    /// Outbox delivery, the test server key, links under example.com; webhooks may reach the test
+    /// receivers on 127.0.0.1.
+    static let test = ServerSettings(publicURL: "https://slotline.example.com", key: TestDatabase.secretKey,
+                                     webhooksMayReachPrivateAddresses: true)
 }

@@ -38,9 +38,10 @@ struct Bench: AsyncParsableCommand {
             var seeded = 0
             for size in sizes.sorted() {
                 try await bench.seed(upTo: size, existing: seeded, hours: &hours)
+                try await bench.settle()
                 seeded = size
                 let figures = try await bench.slotQueries(runs: runs, bookings: size, hours: hours)
-                print("\(name) slots 60d: bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
+                print("\(name) slots 60d (analyzed): bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
             }
             for concurrency in callers {
                 var rates: [Int] = []

@@ -212,10 +212,8 @@ struct ReminderTests {
     @Test("the claim of due reminders reads an index on SQLite, not every job")
     func claimUsesIndex() async throws {
         let log = StatementLog()
-        var logger = Logger(label: "sql") { _ in StatementLog.Handler(log: log) }
-        logger.logLevel = .debug
         let store = try await Store.open(try await TestDatabase.freshURL(.sqlite), time: TimeSource(fixed: Self.now),
-                                         secretKey: TestDatabase.secretKey, logger: logger)
+                                         secretKey: TestDatabase.secretKey, logger: log.logger())
         do {
             // A busy store: many reminders done, many waiting for later, a few due; with statistics.
             try await store.database.write { db in
@@ -301,30 +299,5 @@ struct ReminderTests {
                                   reminderOffsetsMinutes: reminderOffsetsMinutes, practitionerIds: [app.studio.practitioner.id]).validated()
         try await app.store.services.save(service, now: app.store.time.now())
         return service
-    }
-}
-
-/// The SQL statements a store ran, read from its query log (SQLiteKit logs each at debug level).
-private final class StatementLog: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var statements: [String] { lines.withLock { $0 } }
-
-    func clear() { lines.withLock { $0.removeAll() } }
-
-    struct Handler: LogHandler {
-        let log: StatementLog
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .debug
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            guard case let .string(sql)? = event.metadata?["sql"] else { return }
-            log.lines.withLock { $0.append(sql) }
-        }
     }
 }

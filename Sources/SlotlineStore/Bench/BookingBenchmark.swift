@@ -62,6 +62,17 @@ public struct BookingBenchmark: Sendable {
         }
     }
 
+    /// Brings the table to the state a running server keeps it in: statistics gathered, and on
+    /// PostgreSQL the visibility map set (autovacuum's work), so index-only scans are possible.
+    public func settle() async throws {
+        try await store.database.read { db in
+            switch store.database.flavor {
+            case .sqlite: try await db.raw("ANALYZE").run()
+            case .postgres: try await db.raw("VACUUM (ANALYZE) bookings").run()
+            }
+        }
+    }
+
     /// Slot listing for the next 60 days, `runs` times.
     public func slotQueries(runs: Int, bookings: Int, hours: Set<Int64>) async throws -> Figures {
         let from = Date(unixSeconds: origin)

@@ -18,5 +18,6 @@ public struct Migration: Sendable {
         .m003Meetings,
         .m004MeetingSyncLease,
         .m005MeetingEventTime,
+        .m006BusyCoveringIndex,
     ]
 }

@@ -26,6 +26,25 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.flavors)
+    func aLapsedJobIsTakenBeforeDueOnesAndTheLimitHoldsAcrossBoth(flavor: SQLFlavor) async throws {
+        let time = testClock()
+        try await TestDatabase.withStore(flavor, time: time) { store in
+            try await store.jobs.enqueue("lost", payload: "{}")
+            _ = try await store.jobs.claim(worker: "dies", lease: 60)
+            time.advance(by: 120)
+            for minutes in [1.0, 3, 2] {
+                try await store.jobs.enqueue("due.\(Int(minutes))", payload: "{}", runAt: time.now().addingTimeInterval(-minutes * 60))
+            }
+
+            let first = try await store.jobs.claim(worker: "survivor", limit: 3, lease: 60)
+            let rest = try await store.jobs.claim(worker: "survivor", limit: 3, lease: 60)
+
+            #expect(Set(first.map(\.kind)) == ["lost", "due.3", "due.2"])
+            #expect(rest.map(\.kind) == ["due.1"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.flavors)
     func aWorkerWhoseLeaseWasTakenOverCannotFinishTheJob(flavor: SQLFlavor) async throws {
         let time = testClock()
         try await TestDatabase.withStore(flavor, time: time) { store in

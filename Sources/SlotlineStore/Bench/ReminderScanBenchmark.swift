@@ -83,7 +83,7 @@ public struct ReminderScanBenchmark: Sendable {
 
     /// `EXPLAIN` of the claim's selection, as the database will run it.
     func claimPlan() async throws -> String {
-        let due = JobQueue.due(now: store.time.now().unixSeconds, limit: 10)
+        let due = JobQueue.due(now: store.time.now().unixSeconds) + " LIMIT 10"
         return try await store.database.read { db in
             switch store.database.flavor {
             case .sqlite:

@@ -55,8 +55,12 @@ public struct JobQueue: Sendable {
         let now = time.now().unixSeconds
         let skipLocked = database.flavor == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await database.write { db in
-            let ids = try await db.raw(Self.due(now: now, limit: limit) + "\(unsafeRaw: skipLocked)").all()
-                .map { try $0.decode(column: "id", as: String.self) }
+            var ids: [String] = []
+            // Jobs whose worker died come first (they were due earlier), then due ones.
+            for selection in [Self.lapsed(now: now), Self.due(now: now)] where ids.count < limit {
+                ids += try await db.raw(selection + " LIMIT \(bind: limit - ids.count)\(unsafeRaw: skipLocked)").all()
+                    .map { try $0.decode(column: "id", as: String.self) }
+            }
             guard !ids.isEmpty else { return [] }
             try await db.update(JobRecord.table)
                 .set("state", to: Job.State.running.rawValue)
@@ -70,14 +74,16 @@ public struct JobQueue: Sendable {
         }
     }
 
-    /// The ids of jobs to claim: queued and due, or running with an expired lease. Read through the
-    /// (state, run_at) and (state, lease_until) indexes, however many jobs wait for later.
-    static func due(now: Int64, limit: Int) -> SQLQueryString {
-        """
-        SELECT id FROM jobs
-        WHERE (state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now))
-        ORDER BY run_at, created_at LIMIT \(bind: limit)
-        """
+    /// Running jobs whose lease has passed, oldest lease first, read in the order of the
+    /// (state, lease_until) index: no sort, however many there are.
+    static func lapsed(now: Int64) -> SQLQueryString {
+        "SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(bind: now) ORDER BY lease_until"
+    }
+
+    /// Queued jobs that are due, earliest first, read in the order of the (state, run_at) index:
+    /// after an outage with a large backlog, each claim still reads only the jobs it takes.
+    static func due(now: Int64) -> SQLQueryString {
+        "SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) ORDER BY run_at"
     }
 
     /// Marks a claimed job done. Ignored if the lease passed to another worker meanwhile.

@@ -22,6 +22,8 @@ actor SubmissionBatcher {
 
     private func drain(_ desk: BookingDesk) async {
         while !waiting.isEmpty {
+            // Callers just answered get to queue their next submission first, so groups fill up
+            // instead of alternating one and the rest (bench, 8 callers: ~1,900 → ~2,400 per second).
             await Task.yield()
             let batch = Array(waiting.prefix(Self.maximum))
             waiting.removeFirst(batch.count)

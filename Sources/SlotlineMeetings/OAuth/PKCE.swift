@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SlotlineCore
 
 /// Proof Key for Code Exchange (RFC 7636) with the S256 method: the verifier stays in the
 /// session, the challenge goes in the authorize URL.
@@ -21,14 +22,4 @@ public struct PKCE: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "PKCE(challenge: \(challenge))" }
-}
-
-/// Base64 with the URL alphabet and no padding (RFC 4648 §5).
-enum Base64URL {
-    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
 }

@@ -1,16 +1,14 @@
 import Crypto
 import Foundation
+import SlotlineCore
 
 /// Random tokens for API keys, sessions and manage links, and the hashes they are stored as.
 public enum Secrets {
     /// A URL-safe random token with a readable prefix (`sk_…`, `mt_…`).
     public static func token(prefix: String, bytes: Int = 32) -> String {
         // One call into the crypto library's generator, not one system call per byte.
-        let random = SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Data($0) }
-        let base64 = random.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        return prefix + "_" + base64
+        let random = SymmetricKey(size: SymmetricKeySize(bitCount: bytes * 8)).withUnsafeBytes { Array($0) }
+        return prefix + "_" + Base64URL.encode(random)
     }
 
     /// Tokens are stored as SHA-256: a leaked database gives no usable credential.

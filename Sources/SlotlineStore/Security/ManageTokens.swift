@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SlotlineCore
 
 /// A booking's manage token is an HMAC of its id under the server key: messages and reminders can
 /// put the link in again at any time, yet the database holds only its hash.
@@ -13,7 +14,6 @@ public struct ManageTokens: Sendable {
 
     public func token(bookingId: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(bookingId.utf8), using: key)
-        return "mt_" + Data(code).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return "mt_" + Base64URL.encode(code)
     }
 }

@@ -5,6 +5,7 @@ import NIOPosix
 import PostgresKit
 import SQLiteKit
 import SQLKit
+import Synchronization
 
 /// The two databases Slotline runs on. Queries are written once with SQLKit; the few statements
 /// that differ (row locks, write transactions) ask for the flavor.
@@ -23,6 +24,8 @@ public final class Database: @unchecked Sendable {
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     /// SQLite has one writer at a time; writers queue here instead of spinning on SQLITE_BUSY.
     private let writeLock = AsyncLock()
+    /// SQLite: copies the write-ahead log back into the database file in the background.
+    private let checkpointer = Mutex<Task<Void, Never>?>(nil)
 
     /// `connections` is the most this process opens, spread over the event loops (at least one
     /// each); nil means four per event loop.
@@ -49,6 +52,22 @@ public final class Database: @unchecked Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: maxConnectionsPerEventLoop, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
             sqlitePool = nil
+        }
+        if flavor == .sqlite { startCheckpoints() }
+    }
+
+    /// Once a second, a checkpoint on a reading connection copies what the log holds into the
+    /// database file while writers go on, so a commit rarely has to do it (SQLite's automatic
+    /// checkpoint at commit stays as the fallback).
+    private func startCheckpoints() {
+        checkpointer.withLock { task in
+            task = Task { [weak self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    guard let self, !Task.isCancelled else { return }
+                    _ = try? await self.read { db in try await db.raw("PRAGMA wal_checkpoint(PASSIVE)").run() }
+                }
+            }
         }
     }
 
@@ -95,6 +114,7 @@ public final class Database: @unchecked Sendable {
     }
 
     public func shutdown() async {
+        checkpointer.withLock { $0?.cancel() }
         try? await sqlitePool?.shutdownAsync()
         try? await postgresPool?.shutdownAsync()
     }

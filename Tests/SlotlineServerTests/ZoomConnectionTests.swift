@@ -113,6 +113,11 @@ struct ZoomConnectionTests {
 
             let one = try await app.owner.get("/api/v1/practitioners/\(practitionerId)/connections")
             #expect(one.json["connections"].items.count == 1)
+
+            // A stranger's try does not use up the owner's state: the owner's own return still works.
+            let tried = try await zoom.consent(try await zoom.authorizeURL(practitionerId: practitionerId, as: app.owner))
+            expectRefused(try await zoom.returnFromZoom(tried, as: admin), "state of another user, again")
+            #expect(try await zoom.returnFromZoom(tried, as: app.owner).status == .ok, "the owner's state survived the stranger's try")
         }
     }
 

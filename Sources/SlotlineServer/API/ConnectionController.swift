@@ -91,8 +91,8 @@ struct ConnectionController {
         let query = request.uri.queryParameters
         if let error = query.get("error") { throw SlotlineError(.authorizationFailed, field: "error", detail: String(error.prefix(100))) }
         guard let stateText = query.get("state"), let code = query.get("code") else { throw SlotlineError.missing("code") }
-        guard let state = try await store.connections.takeState(stateText), state.provider == provider,
-              state.staffUserId == user.id, state.workspaceId == user.workspaceId else {
+        guard let state = try await store.connections.takeState(stateText, staffUserId: user.id, provider: provider),
+              state.workspaceId == user.workspaceId else {
             throw SlotlineError(.authorizationFailed, field: "state")
         }
         let oauth = try registry.oauth(provider)

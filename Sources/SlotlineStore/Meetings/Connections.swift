@@ -194,10 +194,13 @@ public struct Connections: Sendable {
     }
 
     /// The state, removed so it cannot be used twice; nil when unknown or expired.
-    public func takeState(_ state: String) async throws -> OAuthState? {
+    /// Uses up a state of `staffUserId` for `provider`, once. A state brought back by anyone else
+    /// (or for another provider) is left alone, so it cannot spoil the real user's return.
+    public func takeState(_ state: String, staffUserId: String, provider: String) async throws -> OAuthState? {
         let now = time.now()
         return try await database.write { db in
             guard let record = try await db.select().column("*").from(OAuthStateRecord.table).where("state", .equal, state)
+                .where("staff_user_id", .equal, staffUserId).where("provider", .equal, provider)
                 .first()?.decode(OAuthStateRecord.self) else { return nil }
             try await db.delete(from: OAuthStateRecord.table).where("state", .equal, state).run()
             guard record.expiresAt > now.unixSeconds else { return nil }

@@ -92,7 +92,9 @@ struct ProviderFaultTests {
                 #expect(firstTry.state == .done, "an expired access token is refreshed within the same try")
             }
             if fault.saysWhenToRetry {
-                #expect(retryDelay >= TimeInterval(CreateFault.retryAfterSeconds - 2), "retry after \(retryDelay) s")
+                // Close to Zoom's 120 s, far from the default backoff: an HTTP date drops the fraction of
+                // a second, and a loaded machine spends more between Zoom's answer and this check.
+                #expect(retryDelay >= TimeInterval(CreateFault.retryAfterSeconds - 10), "retry after \(retryDelay) s")
                 #expect(!retriedEarly, "retried before Zoom's Retry-After")
             } else if fault.needsRetry {
                 #expect(retryDelay < 30, "retry after \(retryDelay) s")

@@ -69,11 +69,13 @@ public struct SlotFinder: Sendable {
         let highest = walls?.upperBound ?? to.timeIntervalSince1970 + reach
         for dayNumber in firstDay...lastDay {
             let date = WallClock.date(fromDays: dayNumber)
-            for range in availability.ranges(on: date, weekday: WallClock.weekday(of: date)).sorted(by: { $0.start < $1.start }) {
-                let midnight = Double(dayNumber) * 86_400
-                guard midnight + Double(range.end.minutes) * 60 >= lowest, midnight + Double(range.start.minutes) * 60 < highest else { continue }
-                // Most days have one offset throughout: their wall times convert by subtraction.
-                let offset = clock.uniformOffset(on: date).map(Double.init)
+            let midnight = Double(dayNumber) * 86_400
+            let ranges = availability.ranges(on: date, weekday: WallClock.weekday(of: date)).sorted(by: { $0.start < $1.start })
+                .filter { midnight + Double($0.end.minutes) * 60 >= lowest && midnight + Double($0.start.minutes) * 60 < highest }
+            guard !ranges.isEmpty else { continue }
+            // Most days have one offset throughout: their wall times convert by subtraction.
+            let offset = clock.uniformOffset(on: date).map(Double.init)
+            for range in ranges {
                 guard let rangeEnd = offset.map({ Date(timeIntervalSince1970: midnight + Double(range.end.minutes) * 60 - $0) })
                         ?? endInstant(date, range.end) else { continue }
                 var minute = range.start.minutes

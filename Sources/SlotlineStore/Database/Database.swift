@@ -103,8 +103,7 @@ public final class Database: @unchecked Sendable {
     /// Locks a row until the transaction ends, so concurrent writers on PostgreSQL queue behind it.
     /// On SQLite the write transaction already holds the whole database, so there is nothing to do.
     public func lockRow(_ db: any SQLDatabase, table: String, id: String) async throws {
-        guard flavor == .postgres else { return }
-        try await db.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+        try await lockRows(db, table: table, ids: [id])
     }
 
     /// Locks rows in id order, so transactions locking overlapping sets never wait on each other crosswise.

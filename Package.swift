@@ -72,10 +72,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The use cases every interface calls (API, pages, jobs, command line) and the job handlers.
+        .target(
+            name: "SlotlineDesk",
+            dependencies: [
+                "SlotlineCore",
+                "SlotlineStore",
+                "SlotlineNotify",
+                "SlotlineMeetings",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SlotlineServer",
             dependencies: [
                 "SlotlineCore",
+                "SlotlineDesk",
                 "SlotlineStore",
                 "SlotlineNotify",
                 "SlotlineMeetings",
@@ -92,6 +108,7 @@ let package = Package(
             name: "slotline",
             dependencies: [
                 "SlotlineServer",
+                "SlotlineDesk",
                 "SlotlineNotify",
                 "SlotlineStore",
                 "SlotlineCore",
@@ -101,7 +118,8 @@ let package = Package(
         // Shared by the test targets: a real SQLite file and a real PostgreSQL schema per test.
         .target(
             name: "SlotlineTestSupport",
-            dependencies: ["SlotlineStore", "SlotlineCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SlotlineStore", "SlotlineCore", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/SlotlineTestSupport"
         ),
         .testTarget(name: "SlotlineCoreTests", dependencies: ["SlotlineCore"]),
@@ -123,9 +141,14 @@ let package = Package(
             dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
+            name: "SlotlineDeskTests",
+            dependencies: ["SlotlineDesk", "SlotlineStore", "SlotlineCore", "SlotlineTestSupport",
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
+        .testTarget(
             name: "SlotlineServerTests",
             dependencies: [
-                "SlotlineServer", "SlotlineStore", "SlotlineCore", "SlotlineTestSupport",
+                "SlotlineServer", "SlotlineDesk", "SlotlineStore", "SlotlineCore", "SlotlineTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

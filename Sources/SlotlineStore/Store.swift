@@ -1,13 +1,14 @@
 import Foundation
 import Logging
 import SlotlineCore
+import SQLKit
 
-/// Everything persistent, on one database.
+/// Everything persistent, on one database: repositories, each call in a transaction of its own,
+/// or several in one through `write`.
 public struct Store: Sendable {
     public let database: Database
     public let time: TimeSource
     public let manageTokens: ManageTokens
-    let submissions = SubmissionBatcher()
 
     /// `secretKey` is the server key: manage tokens are derived from it.
     public init(database: Database, time: TimeSource = .system, secretKey: Data) {
@@ -16,8 +17,8 @@ public struct Store: Sendable {
         self.manageTokens = ManageTokens(key: secretKey)
     }
 
-    /// Opens the database and brings its schema up to date.
-    /// Opens (and migrates) the database; `connections` caps this process's connections (nil: four per core).
+    /// Opens the database and brings its schema up to date; `connections` caps this process's
+    /// connections (nil: four per core).
     public static func open(_ url: DatabaseURL, time: TimeSource = .system, secretKey: Data, logger: Logger,
                             connections: Int? = nil) async throws -> Store {
         let database = try Database(url, logger: logger, connections: connections)
@@ -30,20 +31,62 @@ public struct Store: Sendable {
         return Store(database: database, time: time, secretKey: secretKey)
     }
 
-    public var workspaces: Workspaces { Workspaces(database: database) }
-    public var staff: Staff { Staff(database: database) }
-    public var practitioners: Practitioners { Practitioners(database: database) }
-    public var services: Services { Services(database: database) }
-    public var bookings: Bookings { Bookings(database: database) }
-    public var desk: BookingDesk { BookingDesk(database: database, time: time, manageTokens: manageTokens, submissions: submissions) }
-    public var jobs: JobQueue { JobQueue(database: database, time: time) }
-    public var slots: SlotQuery { SlotQuery(database: database, time: time) }
-    public var outbox: Outbox { Outbox(database: database, time: time) }
-    public var webhooks: Webhooks { Webhooks(database: database, time: time) }
-    public var reminders: Reminders { Reminders(database: database, time: time) }
-    public var connections: Connections { Connections(database: database, time: time) }
-    public var meetings: Meetings { Meetings(database: database, time: time) }
-    public var audit: AuditLog { AuditLog(database: database, time: time) }
+    /// The one transaction seam: everything `body` does through its repositories commits together
+    /// or not at all. On SQLite writers take turns; on PostgreSQL they run side by side under row locks.
+    public func write<T>(_ body: (Repositories) async throws -> T) async throws -> T {
+        try await database.write { db in try await body(Repositories(access: Access(database, transaction: db), time: time)) }
+    }
+
+    /// Several reads on one connection, outside a transaction: each sees what is committed.
+    public func read<T>(_ body: (Repositories) async throws -> T) async throws -> T {
+        try await database.read { db in try await body(Repositories(access: Access(database, readingOn: db), time: time)) }
+    }
+
+    /// True when the database takes one write transaction at a time (SQLite): callers gain by
+    /// sharing transactions rather than queueing for them.
+    public var writesOneAtATime: Bool { database.flavor == .sqlite }
+
+    /// Answers when the database answers a trivial query.
+    public func ping() async throws {
+        try await database.read { db in _ = try await db.raw("SELECT 1").all() }
+    }
+
+    public var flavorName: String { database.flavor.rawValue }
+
+    private var repositories: Repositories { Repositories(access: Access(database), time: time) }
+
+    public var workspaces: Workspaces { repositories.workspaces }
+    public var staff: Staff { repositories.staff }
+    public var practitioners: Practitioners { repositories.practitioners }
+    public var services: Services { repositories.services }
+    public var bookings: Bookings { repositories.bookings }
+    public var idempotencyKeys: IdempotencyKeys { repositories.idempotencyKeys }
+    public var jobs: JobQueue { repositories.jobs }
+    public var outbox: Outbox { repositories.outbox }
+    public var webhooks: Webhooks { repositories.webhooks }
+    public var connections: Connections { repositories.connections }
+    public var meetings: Meetings { repositories.meetings }
+    public var audit: AuditLog { repositories.audit }
 
     public func shutdown() async { await database.shutdown() }
+}
+
+/// The repositories, bound either to the pool (each call its own statement or transaction) or to
+/// one open transaction.
+public struct Repositories: Sendable {
+    let access: Access
+    public let time: TimeSource
+
+    public var workspaces: Workspaces { Workspaces(database: access) }
+    public var staff: Staff { Staff(database: access) }
+    public var practitioners: Practitioners { Practitioners(database: access) }
+    public var services: Services { Services(database: access) }
+    public var bookings: Bookings { Bookings(database: access) }
+    public var idempotencyKeys: IdempotencyKeys { IdempotencyKeys(database: access) }
+    public var jobs: JobQueue { JobQueue(database: access, time: time) }
+    public var outbox: Outbox { Outbox(database: access, time: time) }
+    public var webhooks: Webhooks { Webhooks(database: access, time: time) }
+    public var connections: Connections { Connections(database: access, time: time) }
+    public var meetings: Meetings { Meetings(database: access, time: time) }
+    public var audit: AuditLog { AuditLog(database: access, time: time) }
 }

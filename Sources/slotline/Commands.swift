@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import SlotlineServer
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 import SlotlineTestSupport
 import Testing

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import SlotlineServer
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 import SlotlineTestSupport
 import Testing

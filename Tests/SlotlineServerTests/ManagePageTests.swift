@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import SlotlineCore
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport

@@ -36,7 +36,7 @@ struct MeetingReadyTests {
             let simulated = await zoom.simulatedMeetings()
             let joinURLs = try await parked.asyncMap { try await ProviderSteps.joinURL(zoom, bookingId: $0) }
             let laterJoinURL = try await ProviderSteps.joinURL(zoom, bookingId: later)
-            let readyJobs = try await zoom.jobs.jobs(Meetings.readyJob)
+            let readyJobs = try await zoom.jobs.jobs(JobKind.meetingReady.rawValue)
 
             // The ready job run again, as after a crash once its messages were written, writes nothing new.
             for job in readyJobs {
@@ -104,7 +104,7 @@ struct MeetingReadyTests {
             #expect(!begunJoinURL.isEmpty, "the meeting was made; only the notice is left out")
             #expect(ready.map(\.bookingId) == [kept])
             #expect(ready.first?.textBody.contains(keptJoinURL) == true)
-            #expect(try await zoom.jobs.jobs(Meetings.readyJob).map(\.state) == [.done, .done])
+            #expect(try await zoom.jobs.jobs(JobKind.meetingReady.rawValue).map(\.state) == [.done, .done])
         }
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SlotlineCore
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport

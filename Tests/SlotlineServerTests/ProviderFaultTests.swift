@@ -66,20 +66,20 @@ struct ProviderFaultTests {
             await zoom.zoom.inject(fault.fault(now: zoom.app.store.time.now()), on: [.createMeeting])
 
             try await zoom.jobs.runDue()
-            let firstTry = try #require(try await zoom.jobs.jobs(Meetings.syncJob).first)
+            let firstTry = try #require(try await zoom.jobs.jobs(JobKind.meetingSync.rawValue).first)
             let afterFault = try await zoom.app.owner.get("/api/v1/bookings/\(id)").json
             let retryDelay = firstTry.runAt.timeIntervalSince(zoom.app.store.time.now())
             if fault == .slowAnswer { try await ProviderSteps.waitForSimulatedMeetings(zoom, count: 1) }
             var retriedEarly = false
             if fault.saysWhenToRetry {
                 try await zoom.jobs.advance(by: TimeInterval(CreateFault.retryAfterSeconds / 2))
-                retriedEarly = try await zoom.jobs.jobs(Meetings.syncJob).first?.attempts != 1
+                retriedEarly = try await zoom.jobs.jobs(JobKind.meetingSync.rawValue).first?.attempts != 1
             }
             try await ProviderSteps.settle(zoom.jobs)
             let meetings = await zoom.simulatedMeetings()
             let detail = try await zoom.app.owner.get("/api/v1/bookings/\(id)").json
             let confirmations = try await zoom.app.store.messages(workspaceId: workspace, bookingId: id).of("confirmed")
-            let syncJobs = try await zoom.jobs.jobs(Meetings.syncJob)
+            let syncJobs = try await zoom.jobs.jobs(JobKind.meetingSync.rawValue)
             let connection = try await ProviderSteps.zoomConnection(zoom)
 
             #expect(afterFault["state"] == "confirmed", "the booking does not depend on Zoom")
@@ -149,7 +149,7 @@ struct ProviderFaultTests {
             #expect(await zoom.simulatedMeetings().isEmpty)
             #expect(rows.map(\.state) == [.deleted])
             #expect(deletes == [429, nil, 404], "refused, done with the answer lost, then found already gone")
-            #expect(try await zoom.jobs.jobs(Meetings.syncJob).allSatisfy { $0.state == .done })
+            #expect(try await zoom.jobs.jobs(JobKind.meetingSync.rawValue).allSatisfy { $0.state == .done })
             #expect(await zoom.meetingWrites()["POST"] == 1)
         }
     }
@@ -195,7 +195,7 @@ struct ProviderFaultTests {
             #expect(rows.map(\.state) == [.deleted])
             #expect(rows.first?.lastError == nil)
             #expect(failed.isEmpty, "\(failed)")
-            #expect(try await zoom.jobs.jobs(Meetings.syncJob).map(\.state) == [.done, .done])
+            #expect(try await zoom.jobs.jobs(JobKind.meetingSync.rawValue).map(\.state) == [.done, .done])
         }
     }
 
@@ -268,10 +268,10 @@ struct ProviderFaultTests {
             #expect(Set(alerts.map(\.recipientEmail)) == told)
             #expect(told.count == 3, "owner, admin and the practitioner's own user")
             #expect(failed.count == 2)
-            #expect(failed.allSatisfy { $0["kind"] == .string(Meetings.syncJob) })
+            #expect(failed.allSatisfy { $0["kind"] == .string(JobKind.meetingSync.rawValue) })
             #expect(failed.allSatisfy { $0["lastError"].string?.contains("grant") == true }, "\(failed)")
             #expect(rows.count == 2)
-            #expect(rows.allSatisfy { $0.provider == "zoom" && $0.state == .failed && $0.externalId == nil })
+            #expect(rows.allSatisfy { $0.provider == .zoom && $0.state == .failed && $0.externalId == nil })
             #expect(details.allSatisfy { $0["meeting"]["provider"] == "zoom" && $0["meeting"]["state"] == "failed" && $0["meeting"]["joinURL"].isNull })
             #expect(confirmations.count == 2, "the customers still hear that they are booked")
             #expect(confirmations.allSatisfy { !$0.everything.contains("/sandbox/j/") })
@@ -333,7 +333,7 @@ struct ProviderFaultTests {
                 let refusedCalls = await zoom.zoom.requests().filter { $0.path.hasPrefix("/v2/") && $0.status == 401 }.count
                 let meetings = await zoom.simulatedMeetings()
                 let details = try await ids.asyncMap { try await zoom.app.owner.get("/api/v1/bookings/\($0)").json["meeting"] }
-                let syncJobs = try await zoom.jobs.jobs(Meetings.syncJob)
+                let syncJobs = try await zoom.jobs.jobs(JobKind.meetingSync.rawValue)
                 let errors = Set(syncJobs.compactMap(\.lastError))
 
                 #expect(otherSeesTheConnection, "the second process shares the database")

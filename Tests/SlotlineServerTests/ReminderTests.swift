@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SlotlineCore
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport
@@ -28,7 +29,7 @@ struct ReminderTests {
             let jobs = try await Self.reminderJobs(app.store, bookingId: id)
             #expect(beforeEvent.isEmpty)
             #expect(jobs.map(\.runAt) == [start.addingTimeInterval(-24 * 3600), start.addingTimeInterval(-3600)])
-            #expect(try await app.store.reminders.queued(bookingId: id).map(\.offsetMinutes) == [1440, 60])
+            #expect(try await ReminderSchedule(store: app.store).queued(bookingId: id).map(\.offsetMinutes) == [1440, 60])
         }
     }
 
@@ -63,7 +64,7 @@ struct ReminderTests {
             #expect(accepted.status == .ok)
             let jobs = try await Self.reminderJobs(app.store, bookingId: id)
             #expect(jobs.map(\.runAt) == [start.addingTimeInterval(-3600)])
-            #expect(try await app.store.reminders.queued(bookingId: id).map(\.offsetMinutes) == [60])
+            #expect(try await ReminderSchedule(store: app.store).queued(bookingId: id).map(\.offsetMinutes) == [60])
         }
     }
 
@@ -79,7 +80,7 @@ struct ReminderTests {
             let moved = try await app.owner.post("/api/v1/bookings/\(id)/reschedule", ["startsAt": .string(rfc3339(newStart))])
             try await Self.runDueJobs(app.store)
             // An old reminder a worker had claimed before the move, run to the end afterwards.
-            let reminderHandler = try #require(try jobHandlers(store: app.store, settings: .test).first { $0.kind == Reminders.job })
+            let reminderHandler = try #require(try jobHandlers(store: app.store, settings: .test).first { $0.kind == JobKind.bookingRemind.rawValue })
             try await reminderHandler.run(try #require(old.first))
 
             #expect(moved.status == .ok)
@@ -110,7 +111,7 @@ struct ReminderTests {
             #expect(planned.count == 2)
             #expect(cancelled.status == .ok)
             #expect(try await Self.reminderJobs(app.store, bookingId: id).isEmpty)
-            #expect(try await app.store.jobs.list(state: nil, workspaceId: nil, limit: 500).filter { $0.kind == Reminders.job }.isEmpty)
+            #expect(try await app.store.jobs.list(state: nil, workspaceId: nil, limit: 500).filter { $0.kind == JobKind.bookingRemind.rawValue }.isEmpty)
             #expect(try await Self.reminders(app, bookingId: id).isEmpty)
         }
     }
@@ -155,13 +156,13 @@ struct ReminderTests {
             try await Self.runDueJobs(app.store)
             Self.move(app.store, to: start.addingTimeInterval(-24 * 3600))
             let claimed = try #require(try await app.store.jobs.claim(worker: "dies-after-sending", lease: 60).first)
-            let reminderHandler = try #require(try jobHandlers(store: app.store, settings: .test).first { $0.kind == Reminders.job })
+            let reminderHandler = try #require(try jobHandlers(store: app.store, settings: .test).first { $0.kind == JobKind.bookingRemind.rawValue })
             try await reminderHandler.run(claimed)
 
             app.store.time.advance(by: 61)
             try await Self.runDueJobs(app.store)
 
-            #expect(claimed.kind == Reminders.job)
+            #expect(claimed.kind == JobKind.bookingRemind.rawValue)
             #expect(try await app.store.jobs.find(id: claimed.id)?.state == .done)
             #expect(try await app.store.jobs.find(id: claimed.id)?.attempts == 2)
             #expect(try await Self.reminders(app, bookingId: id).count == 1)
@@ -176,7 +177,7 @@ struct ReminderTests {
             let studio = try await Studio.create(in: stores[0])
             let starts = (9..<17).map { studio.opening(daysAhead: 3, hour: $0, after: time.now()) }
             for (index, start) in starts.enumerated() {
-                _ = try await stores[0].desk.submit(
+                _ = try await BookingDesk(store: stores[0]).submit(
                     NewBooking(serviceId: studio.instant.id, practitionerId: studio.practitioner.id, startsAt: start,
                                customer: studio.customer("Guest\(index)")),
                     workspaceId: studio.workspace.id, byStaff: false)
@@ -187,11 +188,11 @@ struct ReminderTests {
                                  logger: TestDatabase.logger)
             }
             // Every booking event handled twice, concurrently: its reminders are still planned once.
-            try await Self.duplicateQueued(BookingDesk.eventJob, in: stores.last!)
+            try await Self.duplicateQueued(JobKind.bookingEvent.rawValue, in: stores.last!)
             try await Self.race(workers)
-            let planned = try await stores[0].jobs.list(state: .queued, workspaceId: nil, limit: 500).filter { $0.kind == Reminders.job }
+            let planned = try await stores[0].jobs.list(state: .queued, workspaceId: nil, limit: 500).filter { $0.kind == JobKind.bookingRemind.rawValue }
             // Every reminder queued a second time, as when a lost lease lets a second worker run it.
-            try await Self.duplicateQueued(Reminders.job, in: stores.last!)
+            try await Self.duplicateQueued(JobKind.bookingRemind.rawValue, in: stores.last!)
             // Hour by hour, each booking's last reminder falls due before it starts (none is sent after).
             for start in starts {
                 Self.move(time, to: start.addingTimeInterval(-3600))
@@ -203,7 +204,7 @@ struct ReminderTests {
             #expect(planned.count == starts.count * 2)
             #expect(reminders.count == starts.count * 2)
             #expect(Set(reminders.map(\.dedupeKey)).count == starts.count * 2)
-            let ran = try await stores[0].jobs.list(state: nil, workspaceId: nil, limit: 500).filter { $0.kind == Reminders.job }
+            let ran = try await stores[0].jobs.list(state: nil, workspaceId: nil, limit: 500).filter { $0.kind == JobKind.bookingRemind.rawValue }
             #expect(ran.count == starts.count * 4)
             #expect(ran.allSatisfy { $0.state == .done })
         }
@@ -216,12 +217,13 @@ struct ReminderTests {
                                          secretKey: TestDatabase.secretKey, logger: log.logger())
         do {
             // A busy store: many reminders done, many waiting for later, a few due; with statistics.
-            try await store.database.write { db in
+            try await store.write { tx in
                 for index in 0..<3000 {
                     let runAt = Self.now.addingTimeInterval(Double(index - 2000) * 60)
-                    try await JobQueue.enqueue(Reminders.job, payload: "{}", workspaceId: nil, subject: "booking:\(index)", runAt: runAt,
-                                               now: Self.now, in: db)
+                    try await tx.jobs.enqueue(JobKind.bookingRemind.rawValue, payload: "{}", subject: "booking:\(index)", runAt: runAt)
                 }
+            }
+            try await store.database.write { db in
                 try await db.raw("UPDATE jobs SET state = 'done' WHERE run_at < \(bind: Self.now.addingTimeInterval(-600).unixSeconds)").run()
                 try await db.raw("ANALYZE").run()
             }
@@ -282,7 +284,7 @@ struct ReminderTests {
     /// The reminder jobs still waiting for a booking, soonest first.
     static func reminderJobs(_ store: Store, bookingId: String) async throws -> [Job] {
         try await store.jobs.list(state: .queued, workspaceId: nil, limit: 500)
-            .filter { $0.kind == Reminders.job && $0.subject == BookingEvents.subject(bookingId) }
+            .filter { $0.kind == JobKind.bookingRemind.rawValue && $0.subject == JobSubject.booking(bookingId) }
             .sorted { $0.runAt < $1.runAt }
     }
 

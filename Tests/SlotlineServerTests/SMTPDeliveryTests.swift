@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineServer
 import SlotlineStore
@@ -37,7 +38,7 @@ struct SMTPDeliveryTests {
             #expect(message.sentAt != nil)
             let listed = try await app.owner.get("/api/v1/outbox?bookingId=\(id)")
             #expect(listed.json["items"].items.allSatisfy { $0["state"] == "sent" && $0["transport"] == "smtp" }, "\(listed.text)")
-            #expect(try await runner.jobs(Outbox.deliverJob).map(\.state) == [.done, .done], "the customer's and the owner's")
+            #expect(try await runner.jobs(JobKind.mailDeliver.rawValue).map(\.state) == [.done, .done], "the customer's and the owner's")
             let spooled = try sink.messages(to: recipient)
             try #require(spooled.count == 1)
             let mail = try #require(try PythonReader.readMail(spooled.map { Data($0.eml) }).first)
@@ -66,7 +67,7 @@ struct SMTPDeliveryTests {
             try await down.runDue()
 
             let queued = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).one("confirmed")
-            let firstTry = try #require(try await down.jobs(Outbox.deliverJob).first { $0.payload.contains(queued.id) })
+            let firstTry = try #require(try await down.jobs(JobKind.mailDeliver.rawValue).first { $0.payload.contains(queued.id) })
             #expect(queued.state == .queued)
             #expect(queued.attempts == 1)
             #expect(queued.lastError?.contains("smtp_connection_failed") == true, "\(queued.lastError ?? "nil")")
@@ -77,14 +78,14 @@ struct SMTPDeliveryTests {
 
             // Every retry, each as soon as its backoff allows, until the queue gives up.
             var rounds = 0
-            while let next = try await down.jobs(Outbox.deliverJob).filter({ $0.state == .queued }).map(\.runAt).min(), rounds < 100 {
+            while let next = try await down.jobs(JobKind.mailDeliver.rawValue).filter({ $0.state == .queued }).map(\.runAt).min(), rounds < 100 {
                 app.store.time.advance(by: max(0, next.timeIntervalSince(app.store.time.now())) + 1)
                 try await down.runDue()
                 rounds += 1
             }
 
             let failed = try #require(try await app.store.outbox.find(id: queued.id, workspaceId: app.studio.workspace.id))
-            let jobs = try await down.jobs(Outbox.deliverJob)
+            let jobs = try await down.jobs(JobKind.mailDeliver.rawValue)
             let failedJobs = try await app.owner.get("/api/v1/jobs?state=failed")
             let listedFailed = try await app.owner.get("/api/v1/outbox?bookingId=\(id)")
             #expect(failed.state == .failed)
@@ -131,7 +132,7 @@ struct SMTPDeliveryTests {
             #expect(message.state == .sent)
             #expect(message.attempts == 3)
             #expect(message.lastError == nil)
-            #expect(try await up.jobs(Outbox.deliverJob).allSatisfy { $0.state == .done })
+            #expect(try await up.jobs(JobKind.mailDeliver.rawValue).allSatisfy { $0.state == .done })
             #expect(try sink.messages(to: recipient).count == 1)
         }
     }

@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineServer
 import SlotlineStore
@@ -157,7 +158,7 @@ struct WebhookDeliveryTests {
                 _ = try await app.bookedId(app.studio.instant, at: app.opening())
                 try await Self.runDueJobs(app.store)
                 let event = try #require(try await app.store.jobs.list(state: .done, workspaceId: nil, limit: 100)
-                    .first { $0.kind == BookingDesk.eventJob })
+                    .first { $0.kind == JobKind.bookingEvent.rawValue })
 
                 try await app.store.jobs.enqueue(event.kind, payload: event.payload, workspaceId: event.workspaceId, subject: event.subject)
                 try await Self.runDueJobs(app.store)
@@ -165,7 +166,7 @@ struct WebhookDeliveryTests {
                 #expect(await receiver.requests.count == 2)
                 #expect(try await app.owner.get("/api/v1/webhooks/\(id)/deliveries").json["items"].items.count == 2)
                 #expect(try await app.store.jobs.list(state: nil, workspaceId: nil, limit: 100)
-                    .filter { $0.kind == BookingDesk.eventJob }.count == 2)
+                    .filter { $0.kind == JobKind.bookingEvent.rawValue }.count == 2)
             }
         }
     }

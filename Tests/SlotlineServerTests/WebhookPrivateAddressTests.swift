@@ -2,8 +2,9 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import SlotlineCore
+@testable import SlotlineDesk
 import SlotlineNotify
-@testable import SlotlineServer
+import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport
 import Testing
@@ -74,7 +75,7 @@ struct WebhookPrivateAddressTests {
                 try await WebhookDeliveryTests.runDueJobs(app.store, settings: .refusingPrivateAddresses)
 
                 let log = try await app.owner.get("/api/v1/webhooks/\(subscriptionId)/deliveries").json["items"].items
-                let jobs = try await app.store.jobs.list(state: nil, workspaceId: nil).filter { $0.kind == Webhooks.deliverJob }
+                let jobs = try await app.store.jobs.list(state: nil, workspaceId: nil).filter { $0.kind == JobKind.webhookDeliver.rawValue }
                 let reason = try #require(log.first?["lastError"].string)
                 #expect(await receiver.requests.isEmpty)
                 #expect(log.count == 1)

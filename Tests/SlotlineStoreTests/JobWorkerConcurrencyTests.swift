@@ -10,11 +10,8 @@ import Testing
     func twoWorkersRunEveryJobExactlyOnce(flavor: SQLFlavor) async throws {
         let time = testClock()
         try await withReplicas(flavor, time: time) { stores in
-            try await stores[0].database.write { db in
-                for index in 0..<200 {
-                    try await JobQueue.enqueue("mail.send", payload: #"{"n":\#(index)}"#, workspaceId: nil, runAt: time.now(),
-                                               now: time.now(), in: db)
-                }
+            try await stores[0].write { tx in
+                for index in 0..<200 { try await tx.jobs.enqueue("mail.send", payload: #"{"n":\#(index)}"#) }
             }
             let executions = Executions()
             let workers = ["worker-a", "worker-b"].enumerated().map { index, name in

@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: TestDatabase.flavors)
     func theSchemaRefusesABookingInAnUnknownState(flavor: SQLFlavor) async throws {
         try await withStudio(flavor) { store, studio, time in
-            let booking = try await studio.book(studio.instant, at: studio.opening(after: time.now()), in: store).booking
+            let booking = try await studio.insertConfirmed(studio.instant, at: studio.opening(after: time.now()), in: store)
 
             await #expect(throws: (any Error).self) {
                 try await store.database.write { db in
@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: TestDatabase.flavors)
     func theSchemaRefusesABookingThatEndsBeforeItStarts(flavor: SQLFlavor) async throws {
         try await withStudio(flavor) { store, studio, time in
-            let booking = try await studio.book(studio.instant, at: studio.opening(after: time.now()), in: store).booking
+            let booking = try await studio.insertConfirmed(studio.instant, at: studio.opening(after: time.now()), in: store)
 
             await #expect(throws: (any Error).self) {
                 try await store.database.write { db in

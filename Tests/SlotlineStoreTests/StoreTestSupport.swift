@@ -1,99 +1,18 @@
 import Foundation
-import Logging
 import SlotlineCore
 import SlotlineStore
 import SlotlineTestSupport
-import SQLKit
-
-// Small builders shared by the store tests, so each test reads as setup / call / check.
-
-/// Monday 2030-06-03 12:00:00 UTC: a fixed, whole-second "now", so stored times compare exactly.
-/// Tests move it forward with `advance(by:)` instead of sleeping.
-let testNow = Date(timeIntervalSince1970: 1_906_718_400)
-
-func testClock() -> TimeSource { TimeSource(fixed: testNow) }
-
-/// A fresh store on `flavor` holding one studio, with the clock the store reads.
-func withStudio<T>(_ flavor: SQLFlavor, _ body: (Store, Studio, TimeSource) async throws -> T) async throws -> T {
-    let time = testClock()
-    return try await TestDatabase.withStore(flavor, time: time) { store in
-        try await body(store, try await Studio.create(in: store), time)
-    }
-}
-
-/// `count` handles on one fresh, unmigrated database, shut down afterwards: separate pools on
-/// PostgreSQL (replicas); on SQLite one pool repeated, as a SQLite file serves one process.
-func withBareDatabases<T>(_ flavor: SQLFlavor, count: Int, _ body: ([Database]) async throws -> T) async throws -> T {
-    try await TestDatabase.withTurn(flavor) {
-        let url = try await TestDatabase.freshURL(flavor)
-        let databases = try flavor == .postgres
-            ? (0..<count).map { _ in try Database(url, logger: TestDatabase.logger) }
-            : Array(repeating: try Database(url, logger: TestDatabase.logger), count: count)
-        do {
-            let result = try await body(databases)
-            for database in databases { await database.shutdown() }  // a second shutdown of one pool does nothing
-            return result
-        } catch {
-            for database in databases { await database.shutdown() }
-            throw error
-        }
-    }
-}
-
-extension Store {
-    /// Rows in `table`, counted by the database itself.
-    func count(_ table: String) async throws -> Int {
-        try await database.read { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()!.decode(column: "n", as: Int.self)
-        }
-    }
-
-    /// Jobs of one kind, in any state.
-    func countJobs(_ kind: String) async throws -> Int {
-        try await database.read { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = \(bind: kind)").first()!.decode(column: "n", as: Int.self)
-        }
-    }
-
-    /// The state column of a booking as stored.
-    func storedState(ofBooking id: String) async throws -> String? {
-        try await database.read { db in
-            try await db.raw("SELECT state FROM bookings WHERE id = \(bind: id)").first()?.decode(column: "state", as: String.self)
-        }
-    }
-
-    /// Whether `service` still offers `start` (read the way the public booking page reads it).
-    func offers(_ service: Service, at start: Date) async throws -> Bool {
-        let offered = try await slots.slots(workspaceId: service.workspaceId, serviceId: service.id, practitionerId: nil,
-                                            from: start, to: start.addingTimeInterval(3600))
-        return offered.contains { $0.slot.start == start }
-    }
-}
 
 extension Studio {
-    /// A customer's request for one seat of `service` at `start`.
-    func request(_ service: Service, at start: Date, customer name: String = "Grace", seats: Int = 1) -> NewBooking {
-        NewBooking(serviceId: service.id, practitionerId: practitioner.id, startsAt: start, seats: seats, customer: customer(name))
-    }
-
-    /// Books `service` at `start` as a customer would.
-    @discardableResult
-    func book(_ service: Service, at start: Date, in store: Store, customer name: String = "Grace", seats: Int = 1) async throws -> SubmittedBooking {
-        try await store.desk.submit(request(service, at: start, customer: name, seats: seats), workspaceId: workspace.id, byStaff: false)
-    }
-
-    /// Saves a variant of the instant service (buffers, notice, policy…) and returns it.
-    func addService(_ name: String, in store: Store, _ configure: (inout Service) -> Void) async throws -> Service {
-        var service = Service(id: Secrets.newID(), workspaceId: workspace.id, name: name, durationMinutes: 60,
-                              practitionerIds: [practitioner.id])
-        configure(&service)
-        try await store.services.save(try service.validated(), now: store.time.now())
-        return service
+    /// A confirmed booking written straight into the store (the desk's checks are not what store tests test).
+    func insertConfirmed(_ service: Service, at start: Date, in store: Store) async throws -> Booking {
+        let booking = Booking(id: Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
+                              state: .confirmed, startsAt: start, endsAt: start.addingTimeInterval(Double(service.durationMinutes) * 60),
+                              customer: customer(), createdAt: store.time.now(), updatedAt: store.time.now())
+        try await store.bookings.insert([booking], manageTokenHashes: [Secrets.hash(booking.id)])
+        return booking
     }
 }
-
-/// An hour after `date`, `hours` times.
-func hours(_ hours: Double, after date: Date) -> Date { date.addingTimeInterval(hours * 3600) }
 
 /// A job handler made of a closure, for tests.
 struct TestJobHandler: JobHandler {

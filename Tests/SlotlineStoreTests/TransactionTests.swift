@@ -12,8 +12,8 @@ import Testing
     func aFailedWriteLeavesNothingBehind(flavor: SQLFlavor) async throws {
         try await TestDatabase.withStore(flavor, time: testClock()) { store throws in
             await #expect(throws: SlotlineError.self) {
-                try await store.database.write { db in
-                    try await JobQueue.enqueue("mail.send", payload: "{}", workspaceId: nil, runAt: testNow, now: testNow, in: db)
+                try await store.write { tx in
+                    try await tx.jobs.enqueue("mail.send", payload: "{}")
                     throw SlotlineError.invalid("payload")
                 }
             }
@@ -27,8 +27,8 @@ import Testing
         try await TestDatabase.withStore(flavor, time: testClock()) { store in
             let (halfway, reachedHalfway) = AsyncStream.makeStream(of: Void.self)
             let write = Task {
-                try await store.database.write { db in
-                    try await JobQueue.enqueue("half.done", payload: "{}", workspaceId: nil, runAt: testNow, now: testNow, in: db)
+                try await store.write { tx in
+                    try await tx.jobs.enqueue("half.done", payload: "{}")
                     reachedHalfway.yield()
                     try await Task.sleep(for: .seconds(60))
                 }

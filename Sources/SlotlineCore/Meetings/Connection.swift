@@ -13,7 +13,7 @@ public struct Connection: Sendable, Equatable {
     public var id: String
     public var workspaceId: String
     public var practitionerId: String?
-    public var provider: String
+    public var provider: ProviderKind
     public var externalUserId: String
     /// What staff see: the account's email or name.
     public var label: String
@@ -22,7 +22,7 @@ public struct Connection: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: String, workspaceId: String, practitionerId: String?, provider: String, externalUserId: String, label: String,
+    public init(id: String, workspaceId: String, practitionerId: String?, provider: ProviderKind, externalUserId: String, label: String,
                 state: State = .connected, scope: String = "", createdAt: Date, updatedAt: Date) {
         self.id = id
         self.workspaceId = workspaceId

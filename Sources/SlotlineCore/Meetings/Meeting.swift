@@ -18,7 +18,7 @@ public struct Meeting: Sendable, Equatable {
     public var workspaceId: String
     /// `booking:<id>` for one-to-one bookings, `group:<service>:<practitioner>:<start>` for a session's seats.
     public var groupKey: String
-    public var provider: String
+    public var provider: ProviderKind
     public var connectionId: String?
     public var topic: String
     public var startsAt: Date
@@ -38,7 +38,7 @@ public struct Meeting: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: String, workspaceId: String, groupKey: String, provider: String, connectionId: String?, topic: String,
+    public init(id: String, workspaceId: String, groupKey: String, provider: ProviderKind, connectionId: String?, topic: String,
                 startsAt: Date, durationMinutes: Int, timeZone: String, externalId: String? = nil, meetingNumber: String? = nil,
                 joinURL: String? = nil, passcode: String? = nil, syncedStartsAt: Date? = nil, syncedDurationMinutes: Int? = nil,
                 state: State = .pending, wanted: Bool = true, lastError: String? = nil, createdAt: Date, updatedAt: Date) {

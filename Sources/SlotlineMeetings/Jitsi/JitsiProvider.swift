@@ -1,4 +1,5 @@
 import Foundation
+import SlotlineCore
 
 /// Jitsi Meet has no API: a meeting is a room URL nobody can guess, `{baseURL}/{prefix}-{random}`.
 /// The room URL is the external id, so an update keeps it even if the base URL setting changes,

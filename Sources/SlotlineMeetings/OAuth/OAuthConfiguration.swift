@@ -1,3 +1,4 @@
+import SlotlineCore
 /// One provider's OAuth 2.0 endpoints and app credentials. Printing it never shows the secret.
 public struct OAuthConfiguration: Sendable, CustomStringConvertible, CustomReflectable {
     /// How the app proves itself at the token endpoint.

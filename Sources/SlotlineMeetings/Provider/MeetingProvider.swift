@@ -1,3 +1,4 @@
+import SlotlineCore
 /// A video-meeting service that Slotline creates meetings on: Zoom, the local sandbox and Jitsi
 /// today; Microsoft Teams, Webex and Google Meet implement the same requirements.
 ///

@@ -1,3 +1,4 @@
+import SlotlineCore
 /// Zoom's OAuth 2.0 app settings (PROVIDERS.md, Zoom).
 public enum ZoomOAuth {
     /// The granular scopes Slotline asks for, and no more (SPEC §4).

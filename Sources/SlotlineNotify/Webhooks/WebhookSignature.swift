@@ -28,6 +28,6 @@ public enum WebhookSignature {
 
     static func hmac(body: String, secret: String, timestamp: Int64) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(code)
     }
 }

@@ -1,15 +1,13 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// Staff sign-in with a session cookie, sign-out, and API keys.
 struct AuthController {
     let store: Store
     let settings: ServerSettings
-    static let sessionLifetime: TimeInterval = 14 * 86_400
 
     struct Login: Decodable {
         let workspace: String
@@ -56,24 +54,15 @@ struct AuthController {
 
     @Sendable func login(request: Request, context: SlotlineContext) async throws -> Response {
         let input = try await RequestBody.decode(Login.self, from: request, context: context)
-        let found = try await store.workspaces.find(slug: input.workspace)
-        let credentials: (StaffUser, passwordHash: String)? = if let found {
-            try await store.staff.credentials(workspaceId: found.id, email: input.email)
-        } else { nil }
-        // An unknown workspace or email costs the same bcrypt check, so the answer time reveals neither.
-        let verified = await Passwords.verify(input.password, hash: credentials?.passwordHash ?? Passwords.unknownUserHash)
-        guard let (user, _) = credentials, verified else {
-            throw SlotlineError(.invalidCredentials)
-        }
-        let token = try await store.staff.createSession(for: user, lifetime: Self.sessionLifetime, now: store.time.now())
+        let (user, token) = try await SignIn(store: store).signIn(workspace: input.workspace, email: input.email, password: input.password)
         var response = try StaffView(user).response(from: request, context: context)
-        response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(Self.sessionLifetime),
+        response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(SignIn.sessionLifetime),
                                   path: "/", secure: settings.publicURL.lowercased().hasPrefix("https://"), httpOnly: true, sameSite: .lax))
         return response
     }
 
     @Sendable func logout(request: Request, context: SlotlineContext) async throws -> Response {
-        if let cookie = request.cookies[Authenticator.cookieName] { try await store.staff.endSession(cookie.value) }
+        if let cookie = request.cookies[Authenticator.cookieName] { try await SignIn(store: store).signOut(session: cookie.value) }
         var response = Response(status: .noContent)
         response.setCookie(Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
         return response
@@ -89,23 +78,5 @@ struct AuthController {
         let name = try Input.text(input.name, field: "name", max: 100) ?? "API key"
         let key = try await store.staff.createAPIKey(for: user, name: name, now: store.time.now())
         return EditedResponse(status: .created, response: KeyView(apiKey: key, name: name))
-    }
-}
-
-/// bcrypt, run off the event loop: it is deliberately slow.
-public enum Passwords {
-    public static let minimumLength = 8
-    /// Checked against when no such user exists; matches no password anyone can type (cost 10, like real hashes).
-    static let unknownUserHash = Bcrypt.hash(Secrets.token(prefix: "nobody"), cost: 10)
-
-    public static func hash(_ password: String) async throws -> String {
-        guard password.count >= minimumLength, password.count <= 72 else {
-            throw SlotlineError.invalid("password", "\(minimumLength)–72 characters")
-        }
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: 10) }
-    }
-
-    static func verify(_ password: String, hash: String) async -> Bool {
-        (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }) ?? false
     }
 }

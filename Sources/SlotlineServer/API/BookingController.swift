@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// `/api/v1/bookings`: the back office's bookings, by tab, and every staff decision.
 struct BookingController {
     let store: Store
-    let settings: ServerSettings
+    let desk: Desk
 
     struct Reschedule: Decodable {
         let startsAt: String?
@@ -44,14 +45,14 @@ struct BookingController {
         guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
         let input = try await RequestBody.decode(BookingInput.self, from: request, context: context)
         let zone = try await viewZone(request, user: user)
-        let submitted = try await store.desk.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
+        let submitted = try await desk.bookings.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
                                                     workspaceId: user.workspaceId, byStaff: true)
         return EditedResponse(status: .created, response: try await view(submitted.booking, user: user, zone: zone))
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> StaffBookingView {
         let user = try context.requireStaff()
-        guard let booking = try await store.bookings.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+        guard let booking = try await store.bookings.find(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("booking")
         }
         return try await view(booking, user: user, zone: try await viewZone(request, user: user))
@@ -61,7 +62,7 @@ struct BookingController {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(Reschedule.self, from: request, context: context)
         let zone = try await viewZone(request, user: user)
-        let booking = try await store.desk.reschedule(bookingId: context.parameters.id(), workspaceId: user.workspaceId,
+        let booking = try await desk.bookings.reschedule(bookingId: try context.parameters.require(), workspaceId: user.workspaceId,
                                                       to: try Input.time(input.startsAt, field: "startsAt"))
         return try await view(booking, user: user, zone: zone)
     }
@@ -69,7 +70,7 @@ struct BookingController {
     func decide(_ decision: StaffDecision, request: Request, context: SlotlineContext) async throws -> StaffBookingView {
         let user = try context.requireStaff()
         let zone = try await viewZone(request, user: user)
-        let booking = try await store.desk.decide(decision, bookingId: context.parameters.id(), workspaceId: user.workspaceId)
+        let booking = try await desk.bookings.decide(decision, bookingId: try context.parameters.require(), workspaceId: user.workspaceId)
         return try await view(booking, user: user, zone: zone)
     }
 
@@ -101,8 +102,8 @@ struct BookingController {
         case .provider:
             guard service.online, let meeting = try await store.meetings.live(groupKey: Meeting.groupKey(for: booking, capacity: service.capacity),
                                                                              workspaceId: booking.workspaceId) else { return nil }
-            let hostURL = try await store.meetings.sealedHostURL(meetingId: meeting.id).flatMap { try? settings.vault.open($0) }
-            return MeetingView(source: .provider, provider: meeting.provider, state: meeting.state, joinURL: meeting.joinURL,
+            let hostURL = try await store.meetings.sealedHostURL(meetingId: meeting.id).flatMap { try? desk.settings.vault.open($0) }
+            return MeetingView(source: .provider, provider: meeting.provider.rawValue, state: meeting.state, joinURL: meeting.joinURL,
                                meetingNumber: meeting.meetingNumber, passcode: meeting.passcode, hostURL: hostURL, lastError: meeting.lastError)
         case .pool, .none:
             return nil

@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// The body of a new booking, from the public page or from staff.

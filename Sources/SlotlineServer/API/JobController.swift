@@ -52,6 +52,6 @@ struct JobController {
 
     @Sendable func retry(request: Request, context: SlotlineContext) async throws -> JobView {
         let user = try context.requireConfigurer()
-        return JobView(try await store.jobs.retry(id: context.parameters.id(), workspaceId: user.workspaceId))
+        return JobView(try await store.jobs.retry(id: try context.parameters.require(), workspaceId: user.workspaceId))
     }
 }

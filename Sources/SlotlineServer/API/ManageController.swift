@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// `/api/v1/manage/{token}`: the customer's own booking, reached with the secret manage token.
 struct ManageController {
     let store: Store
+    let desk: Desk
 
     struct RequestInput: Decodable {
         let startsAt: String?
@@ -23,7 +25,7 @@ struct ManageController {
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> PublicBookingView {
-        guard let booking = try await store.bookings.find(manageToken: context.parameters.id("token")) else {
+        guard let booking = try await store.bookings.find(manageToken: try context.parameters.require("token")) else {
             throw SlotlineError.notFound("token")
         }
         return try await PublicViews(store: store).view(booking)
@@ -32,7 +34,7 @@ struct ManageController {
     func ask(_ kind: ChangeRequest.Kind, request: Request, context: SlotlineContext) async throws -> PublicBookingView {
         let input = try await RequestBody.decode(RequestInput.self, from: request, context: context)
         let startsAt = try kind == .reschedule ? Input.time(input.startsAt, field: "startsAt") : nil
-        let booking = try await store.desk.request(kind, manageToken: context.parameters.id("token"), startsAt: startsAt,
+        let booking = try await desk.bookings.request(kind, manageToken: try context.parameters.require("token"), startsAt: startsAt,
                                                    reason: input.reason ?? "")
         return try await PublicViews(store: store).view(booking)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineStore
 
@@ -9,6 +10,7 @@ import SlotlineStore
 /// and takes a cancellation request; everything else stays in the API for now.
 struct ManagePageController {
     let store: Store
+    let desk: Desk
 
     func addRoutes(to router: Router<SlotlineContext>) {
         router.get("manage/:token", use: page)
@@ -16,7 +18,7 @@ struct ManagePageController {
     }
 
     @Sendable func page(request: Request, context: SlotlineContext) async throws -> Response {
-        let token = context.parameters.get("token") ?? ""
+        let token = try context.parameters.require("token")
         guard let booking = try await store.bookings.find(manageToken: token) else {
             return html("Booking not found", "<p>This link does not lead to a booking. Please check the link in your email.</p>", status: .notFound)
         }
@@ -49,11 +51,11 @@ struct ManagePageController {
 
     /// A form post from the page: asks to cancel, then shows the page again.
     @Sendable func cancel(request: Request, context: SlotlineContext) async throws -> Response {
-        let token = context.parameters.get("token") ?? ""
+        let token = try context.parameters.require("token")
         let form = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let reason = URLComponents(string: "?" + form.replacingOccurrences(of: "+", with: " "))?.queryItems?
             .first { $0.name == "reason" }?.value ?? ""
-        _ = try await store.desk.request(.cancel, manageToken: token, startsAt: nil, reason: reason)
+        _ = try await desk.bookings.request(.cancel, manageToken: token, startsAt: nil, reason: reason)
         return Response(status: .seeOther, headers: [.location: "/manage/\(token)"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineStore
 
@@ -64,7 +65,7 @@ struct OutboxController {
 
     @Sendable func eml(request: Request, context: SlotlineContext) async throws -> Response {
         let user = try context.requireConfigurer()
-        guard let message = try await store.outbox.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+        guard let message = try await store.outbox.find(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("message")
         }
         return Response(status: .ok,

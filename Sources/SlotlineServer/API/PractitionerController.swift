@@ -66,7 +66,7 @@ struct PractitionerController {
 
     private func find(_ context: SlotlineContext) async throws -> Practitioner {
         let user = try context.requireStaff()
-        guard let practitioner = try await store.practitioners.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+        guard let practitioner = try await store.practitioners.find(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("practitioner")
         }
         return practitioner

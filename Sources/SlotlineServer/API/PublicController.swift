@@ -3,11 +3,13 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// `/api/v1/public/{slug}`: what anyone can see and do on a workspace's booking page.
 struct PublicController {
     let store: Store
+    let desk: Desk
 
     struct SlotView: Encodable {
         let startsAt: String
@@ -41,7 +43,7 @@ struct PublicController {
         let zone = try Input.timeZone(zoneName, field: "timeZone")
         let from = try query.get("from").map { try Input.time($0, field: "from") } ?? store.time.now()
         let to = try query.get("to").map { try Input.time($0, field: "to") } ?? from.addingTimeInterval(14 * 86_400)
-        let offered = try await store.slots.slots(workspaceId: workspace.id, serviceId: context.parameters.id(),
+        let offered = try await desk.slots.slots(workspaceId: workspace.id, serviceId: try context.parameters.require(),
                                                   practitionerId: query.get("practitionerId"), from: from, to: to)
         // The name as asked: Foundation on Linux renames "UTC" to "GMT".
         return SlotList(timeZone: zoneName, items: offered.map {
@@ -58,17 +60,17 @@ struct PublicController {
         var idempotency: IdempotencyKey?
         if let key = request.headers[.idempotencyKey] {
             guard (1...200).contains(key.count) else { throw SlotlineError.invalid("Idempotency-Key", "1–200 characters") }
-            let hash = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+            let hash = Hex.encode(SHA256.hash(data: body))
             idempotency = IdempotencyKey(key: key, requestHash: hash)
         }
-        let submitted = try await store.desk.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
+        let submitted = try await desk.bookings.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
                                                     workspaceId: workspace.id, byStaff: false, idempotency: idempotency)
         let view = try await PublicViews(store: store).view(submitted.booking, workspace: workspace, manageToken: submitted.manageToken)
         return EditedResponse(status: submitted.replayed ? .ok : .created, response: view)
     }
 
     private func workspace(_ context: SlotlineContext) async throws -> Workspace {
-        guard let workspace = try await store.workspaces.find(slug: context.parameters.id("slug")) else {
+        guard let workspace = try await store.workspaces.find(slug: try context.parameters.require("slug")) else {
             throw SlotlineError.notFound("workspace")
         }
         return workspace

@@ -1,4 +1,5 @@
 import Foundation
+import SlotlineDesk
 import Hummingbird
 import SlotlineMeetings
 
@@ -13,7 +14,7 @@ struct SandboxController {
     }
 
     @Sendable func join(request: Request, context: SlotlineContext) async throws -> Response {
-        let number = context.parameters.get("number") ?? ""
+        let number = try context.parameters.require("number")
         guard SandboxProvider.isMeetingNumber(number) else { return page("Sandbox meeting", "No such sandbox meeting.", status: .notFound) }
         let given = request.uri.queryParameters.get("pwd")
         guard given == nil || given == provider.passcode(for: number) else {
@@ -23,7 +24,7 @@ struct SandboxController {
     }
 
     @Sendable func host(request: Request, context: SlotlineContext) async throws -> Response {
-        let number = context.parameters.get("number") ?? ""
+        let number = try context.parameters.require("number")
         guard SandboxProvider.isMeetingNumber(number), provider.isHostKey(request.uri.queryParameters.get("host") ?? "", for: number) else {
             return page("Sandbox meeting", "This host link is not valid.", status: .forbidden)
         }

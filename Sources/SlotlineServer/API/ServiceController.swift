@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineStore
 
 /// `/api/v1/services`: what customers book.
 struct ServiceController {
     let store: Store
-    let messages: BookingMessages
+    let desk: Desk
 
     /// Where to send a service's test message, and as whom.
     struct TestMessageInput: Decodable {
@@ -121,23 +122,16 @@ struct ServiceController {
         let input = try await RequestBody.decode(TestMessageInput.self, from: request, context: context)
         guard let to = try SlotlineServer.Input.text(input.to, field: "to", max: 254, required: true) else { throw SlotlineError.missing("to") }
         guard Customer.looksLikeEmail(to) else { throw SlotlineError.invalid("to", "an email address") }
-        let practitionerId = input.practitionerId ?? service.practitionerIds.first
-        guard let practitionerId, service.practitionerIds.contains(practitionerId),
-              let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: user.workspaceId) else {
-            throw SlotlineError.invalid("practitionerId", "a practitioner of this service")
-        }
-        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
-        let start = Date(unixSeconds: (store.time.now().unixSeconds / 3600 + 25) * 3600)
-        let message = try await messages.testMessage(
-            service: service, practitioner: practitioner, workspace: workspace,
+        let message = try await desk.sendTestMessage(
+            service: service, practitionerId: input.practitionerId,
             to: MailAddress(name: try SlotlineServer.Input.text(input.name, field: "name", max: 200) ?? "", address: to.trimmingCharacters(in: .whitespaces)),
-            language: input.language ?? workspace.defaultLanguage, startsAt: start)
+            language: input.language, workspaceId: user.workspaceId)
         return EditedResponse(status: .created, response: OutboxController.MessageView(message))
     }
 
     private func find(_ context: SlotlineContext) async throws -> Service {
         let user = try context.requireStaff()
-        guard let service = try await store.services.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+        guard let service = try await store.services.find(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("service")
         }
         return service

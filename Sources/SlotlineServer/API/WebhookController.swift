@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineStore
 
@@ -75,17 +76,9 @@ struct WebhookController {
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<SubscriptionView> {
         let user = try context.requireConfigurer()
         let input = try await RequestBody.decode(SubscriptionInput.self, from: request, context: context)
-        let url = try Self.endpoint(input.url, mayReachPrivateAddresses: settings.webhooksMayReachPrivateAddresses)
-        guard let events = input.events, !events.isEmpty else { throw SlotlineError.missing("events") }
-        let known = Set(WebhookEventType.allCases.map(\.rawValue))
-        if let unknown = events.first(where: { !known.contains($0) }) {
-            throw SlotlineError(.invalidParameter, field: "events", detail: "\(unknown): one of \(WebhookEventType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let secret = Secrets.token(prefix: "whsec")
-        let subscription = WebhookSubscription(id: Secrets.newID(), workspaceId: user.workspaceId, url: url,
-                                               events: Array(Set(events)).sorted(), sealedSecret: try settings.vault.seal(secret),
-                                               createdAt: store.time.now())
-        try await store.webhooks.create(subscription)
+        guard let url = try Input.text(input.url, field: "url", max: 2000, required: true) else { throw SlotlineError.missing("url") }
+        let (subscription, secret) = try await WebhookSubscriptions(store: store, settings: settings)
+            .create(url: url, events: input.events ?? [], workspaceId: user.workspaceId)
         return EditedResponse(status: .created, response: SubscriptionView(subscription, secret: secret))
     }
 
@@ -95,7 +88,7 @@ struct WebhookController {
 
     @Sendable func delete(request: Request, context: SlotlineContext) async throws -> Response {
         let user = try context.requireConfigurer()
-        guard try await store.webhooks.delete(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+        guard try await store.webhooks.delete(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("webhook")
         }
         return Response(status: .noContent)
@@ -110,23 +103,9 @@ struct WebhookController {
 
     private func find(_ context: SlotlineContext) async throws -> WebhookSubscription {
         let user = try context.requireConfigurer()
-        guard let subscription = try await store.webhooks.find(id: context.parameters.id(), workspaceId: user.workspaceId) else {
+        guard let subscription = try await store.webhooks.find(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
             throw SlotlineError.notFound("webhook")
         }
         return subscription
-    }
-
-    /// An absolute http(s) URL with a host, at most 2,000 characters; unless private addresses are
-    /// allowed, not on `localhost` or an address literal in `PrivateAddresses` (names are checked on delivery).
-    static func endpoint(_ text: String?, mayReachPrivateAddresses: Bool) throws -> String {
-        guard let text = try Input.text(text, field: "url", max: 2000, required: true) else { throw SlotlineError.missing("url") }
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty else {
-            throw SlotlineError.invalid("url", "an absolute http or https URL")
-        }
-        guard mayReachPrivateAddresses || !PrivateAddresses.contains(host: host) else {
-            throw SlotlineError.invalid("url", "a public host, not localhost or a loopback, private or link-local address")
-        }
-        return text
     }
 }

@@ -2,13 +2,14 @@ import Crypto
 import Foundation
 import Hummingbird
 import SlotlineCore
-import SlotlineStore
+import SlotlineDesk
 
 /// `/webhooks/zoom`: Zoom's event notifications, signed with the app's secret token. Zoom retries
 /// deliveries, so every event sets a state rather than counting anything.
 struct ZoomWebhookController {
-    let store: Store
+    let events: ProviderEvents
     let settings: ServerSettings
+    let time: TimeSource
 
     /// Older signatures are refused, so a captured request cannot be replayed later.
     static let tolerance: Int64 = 300
@@ -52,7 +53,7 @@ struct ZoomWebhookController {
         guard let secret = settings.zoomWebhookSecret else { throw SlotlineError(.providerNotConfigured, field: "zoom webhooks") }
         let raw = String(decoding: try await RequestBody.data(of: request, context: context), as: UTF8.self)
         guard let timestamp = request.headers[.init("x-zm-request-timestamp")!].flatMap({ Int64($0) }),
-              abs(store.time.now().unixSeconds - timestamp) <= Self.tolerance,
+              abs(time.now().unixSeconds - timestamp) <= Self.tolerance,
               let signature = request.headers[.init("x-zm-signature")!],
               ConstantTime.equal(signature, "v0=" + Self.hmac("v0:\(timestamp):\(raw)", secret: secret)) else {
             throw SlotlineError(.unauthenticated, field: "x-zm-signature")
@@ -64,15 +65,12 @@ struct ZoomWebhookController {
             return try ValidationAnswer(plainToken: plain, encryptedToken: Self.hmac(plain, secret: secret))
                 .response(from: request, context: context)
         case "app_deauthorized":
-            if let user = envelope.payload?.user_id { try await store.connections.disconnect(provider: "zoom", externalUserId: user) }
+            if let user = envelope.payload?.user_id { try await events.appRemoved(provider: .zoom, externalUserId: user) }
         case "meeting.started", "meeting.ended", "meeting.deleted":
             if let id = envelope.payload?.object?.id?.text {
                 let state: Meeting.State = envelope.event == "meeting.started" ? .started : envelope.event == "meeting.ended" ? .ended : .deleted
-                // Applied in the order Zoom saw them, not the order they arrive.
-                let at = envelope.event_ts.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? store.time.now()
-                for meeting in try await store.meetings.find(provider: "zoom", externalId: id) {
-                    try await store.meetings.recordProviderState(state, meetingId: meeting.id, at: at)
-                }
+                let at = envelope.event_ts.map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? time.now()
+                try await events.meeting(state, provider: .zoom, externalId: id, at: at)
             }
         default:
             break
@@ -81,7 +79,6 @@ struct ZoomWebhookController {
     }
 
     static func hmac(_ text: String, secret: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-            .map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8))))
     }
 }

@@ -3,15 +3,17 @@ import Foundation
 import Hummingbird
 import Logging
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineStore
 
 /// The HTTP application with its job workers, ready to run.
 public func buildApplication(configuration: Configuration, store: Store, settings: ServerSettings,
                              logger: Logger) throws -> some ApplicationProtocol {
-    let handlers = try jobHandlers(store: store, settings: settings)
+    let desk = try Desk(store: store, settings: settings)
+    let handlers = desk.jobHandlers
     var app = Application(
-        router: try buildRouter(store: store, settings: settings),
+        router: try buildRouter(desk: desk),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "slotline"),
         logger: logger)
     app.addServices((0..<configuration.workers).map { index in
@@ -23,29 +25,34 @@ public func buildApplication(configuration: Configuration, store: Store, setting
 
 /// Every route. Staff routes sit behind the authenticator; public and manage routes do not.
 public func buildRouter(store: Store, settings: ServerSettings, httpClient: HTTPClient = .shared) throws -> Router<SlotlineContext> {
-    let registry = ProviderRegistry(settings: settings, httpClient: httpClient, time: store.time)
-    let messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: BookingMeetings(store: store))
+    try buildRouter(desk: Desk(store: store, settings: settings, httpClient: httpClient))
+}
+
+/// Every route over the use cases of `desk`.
+public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
+    let store = desk.store
+    let settings = desk.settings
     let router = Router(context: SlotlineContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(store: store).addRoutes(to: router)
-    ZoomWebhookController(store: store, settings: settings).addRoutes(to: router)
+    ZoomWebhookController(events: ProviderEvents(store: store), settings: settings, time: store.time).addRoutes(to: router)
     SandboxController(settings: settings).addRoutes(to: router)
-    ManagePageController(store: store).addRoutes(to: router)
+    ManagePageController(store: store, desk: desk).addRoutes(to: router)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings).addPublicRoutes(to: api)
-    PublicController(store: store).addRoutes(to: api)
-    ManageController(store: store).addRoutes(to: api)
+    PublicController(store: store, desk: desk).addRoutes(to: api)
+    ManageController(store: store, desk: desk).addRoutes(to: api)
 
     let staff = api.group().add(middleware: Authenticator(store: store))
     AuthController(store: store, settings: settings).addRoutes(to: staff)
     PractitionerController(store: store).addRoutes(to: staff)
-    ServiceController(store: store, messages: messages).addRoutes(to: staff)
-    BookingController(store: store, settings: settings).addRoutes(to: staff)
+    ServiceController(store: store, desk: desk).addRoutes(to: staff)
+    BookingController(store: store, desk: desk).addRoutes(to: staff)
     JobController(store: store).addRoutes(to: staff)
     OutboxController(store: store, settings: settings).addRoutes(to: staff)
     WebhookController(store: store, settings: settings).addRoutes(to: staff)
-    ConnectionController(store: store, settings: settings, registry: registry).addRoutes(to: staff)
+    ConnectionController(connections: desk.connections).addRoutes(to: staff)
     AuditController(store: store).addRoutes(to: staff)
     return router
 }

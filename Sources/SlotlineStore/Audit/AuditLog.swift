@@ -40,7 +40,7 @@ struct AuditRecord: Codable, Sendable {
 
 /// The audit log (SPEC §2): every view of private meeting details, connections made and ended.
 public struct AuditLog: Sendable {
-    let database: Database
+    let database: Access
     let time: TimeSource
 
     public func record(_ entry: AuditEntry) async throws {

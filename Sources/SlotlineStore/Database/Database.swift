@@ -100,16 +100,13 @@ public final class Database: @unchecked Sendable {
         }
     }
 
-    /// Locks a row until the transaction ends, so concurrent writers on PostgreSQL queue behind it.
-    /// On SQLite the write transaction already holds the whole database, so there is nothing to do.
-    public func lockRow(_ db: any SQLDatabase, table: String, id: String) async throws {
-        try await lockRows(db, table: table, ids: [id])
-    }
-
-    /// Locks rows in id order, so transactions locking overlapping sets never wait on each other crosswise.
+    /// Locks rows in id order until the transaction ends, with the dialect's exclusive row lock
+    /// (`FOR UPDATE` on PostgreSQL), so transactions locking overlapping sets never wait on each
+    /// other crosswise. A dialect without row locks needs no statement: SQLite's write transaction
+    /// already holds the whole database.
     public func lockRows(_ db: any SQLDatabase, table: String, ids: Set<String>) async throws {
-        guard flavor == .postgres, !ids.isEmpty else { return }
-        try await db.raw("SELECT id FROM \(ident: table) WHERE id IN (\(binds: ids.sorted())) ORDER BY id FOR UPDATE").run()
+        guard db.dialect.exclusiveSelectLockExpression != nil, !ids.isEmpty else { return }
+        try await db.select().column("id").from(table).where("id", .in, ids.sorted()).orderBy("id").for(.update).run()
     }
 
     public func shutdown() async {

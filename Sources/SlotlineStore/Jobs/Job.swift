@@ -46,20 +46,41 @@ struct JobRecord: Codable, Sendable {
 }
 
 /// A job to add: what to run, for whom, and when.
-struct NewJob: Sendable {
+public struct NewJob: Sendable {
+    public static let defaultAttempts = 8
+
     var kind: String
     var payload: String
     var workspaceId: String?
     var subject: String?
-    var runAt: Date
+    /// Nil: at once.
+    var runAt: Date?
     var maxAttempts: Int
 
-    init(_ kind: String, payload: String, workspaceId: String?, subject: String? = nil, runAt: Date, maxAttempts: Int = 8) {
+    /// A job of a kind in the catalog, its payload written as that kind's handler reads it.
+    public init<P: JobPayload>(_ payload: P, workspaceId: String?, subject: String? = nil, runAt: Date? = nil,
+                               maxAttempts: Int = NewJob.defaultAttempts) {
+        self.init(kind: P.kind.rawValue, payload: Row.json(payload), workspaceId: workspaceId, subject: subject, runAt: runAt,
+                  maxAttempts: maxAttempts)
+    }
+
+    init(kind: String, payload: String, workspaceId: String?, subject: String?, runAt: Date?, maxAttempts: Int) {
         self.kind = kind
         self.payload = payload
         self.workspaceId = workspaceId
         self.subject = subject
         self.runAt = runAt
         self.maxAttempts = maxAttempts
+    }
+}
+
+extension Job {
+    /// The payload as its kind's type; a job of another kind, or an unreadable payload, will never
+    /// become readable, so the job is parked.
+    public func payload<P: JobPayload>(as type: P.Type) throws -> P {
+        guard kind == P.kind.rawValue, let payload = try? Row.decodeJSON(P.self, payload) else {
+            throw JobError.permanent("unreadable payload")
+        }
+        return payload
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// lease and the job runs again. On PostgreSQL `FOR UPDATE SKIP LOCKED` keeps two replicas from
 /// claiming the same job; on SQLite the write transaction does.
 public struct JobQueue: Sendable {
-    let database: Database
+    let database: Access
     let time: TimeSource
 
     /// Delay before retry number `attempt` (1-based): exponential from 5 s, capped at one hour,
@@ -16,49 +16,68 @@ public struct JobQueue: Sendable {
         return base + Double.random(in: 0...(base / 4))
     }
 
-    /// Adds a job inside the caller's transaction.
-    public static func enqueue(_ kind: String, payload: String, workspaceId: String?, subject: String? = nil, runAt: Date,
-                               maxAttempts: Int = 8, now: Date, in db: any SQLDatabase) async throws {
-        try await enqueue([NewJob(kind, payload: payload, workspaceId: workspaceId, subject: subject, runAt: runAt, maxAttempts: maxAttempts)],
-                          now: now, in: db)
+    /// Adds jobs in one statement: in the open transaction when the queue was taken from one.
+    public func enqueue(_ jobs: [NewJob]) async throws {
+        guard !jobs.isEmpty else { return }
+        let now = time.now()
+        try await database.write { db in try await Self.insert(jobs, now: now, in: db) }
     }
 
-    /// Adds jobs inside the caller's transaction, in one statement.
-    static func enqueue(_ jobs: [NewJob], now: Date, in db: any SQLDatabase) async throws {
+    /// Writes jobs in one statement inside the caller's statement scope (the store's own repositories).
+    static func insert(_ jobs: [NewJob], now: Date, in db: any SQLDatabase) async throws {
         guard !jobs.isEmpty else { return }
+        let created = now.unixSeconds
         let records = jobs.map { job in
-            let created = now.unixSeconds
-            return JobRecord(id: Secrets.newID(), kind: job.kind, payload: job.payload, workspaceId: job.workspaceId, subject: job.subject,
-                             state: Job.State.queued.rawValue, attempts: 0, maxAttempts: job.maxAttempts, runAt: job.runAt.unixSeconds,
-                             leaseUntil: nil, lockedBy: nil, lastError: nil, createdAt: created, updatedAt: created)
+            JobRecord(id: Secrets.newID(), kind: job.kind, payload: job.payload, workspaceId: job.workspaceId, subject: job.subject,
+                      state: Job.State.queued.rawValue, attempts: 0, maxAttempts: job.maxAttempts, runAt: job.runAt?.unixSeconds ?? created,
+                      leaseUntil: nil, lockedBy: nil, lastError: nil, createdAt: created, updatedAt: created)
         }
         try await db.insert(into: JobRecord.table).models(records, with: Row.encoder).run()
     }
 
-    public func enqueue(_ kind: String, payload: String, workspaceId: String? = nil, subject: String? = nil, runAt: Date? = nil,
-                        maxAttempts: Int = 8) async throws {
-        let now = time.now()
-        try await database.write { db in
-            try await Self.enqueue(kind, payload: payload, workspaceId: workspaceId, subject: subject, runAt: runAt ?? now,
-                                   maxAttempts: maxAttempts, now: now, in: db)
-        }
+    static func dropQueued(_ kind: JobKind, subject: String, in db: any SQLDatabase) async throws {
+        try await db.delete(from: JobRecord.table).where("subject", .equal, subject).where("kind", .equal, kind.rawValue)
+            .where("state", .equal, Job.State.queued.rawValue).run()
     }
 
-    /// Drops the queued (not yet running) jobs of one kind about one subject, inside the caller's transaction.
-    public static func dropQueued(_ kind: String, subject: String, in db: any SQLDatabase) async throws {
-        try await db.delete(from: JobRecord.table).where("subject", .equal, subject).where("kind", .equal, kind)
-            .where("state", .equal, Job.State.queued.rawValue).run()
+    /// Adds one job of a kind in the catalog.
+    public func enqueue<P: JobPayload>(_ payload: P, workspaceId: String?, subject: String? = nil, runAt: Date? = nil,
+                                       maxAttempts: Int = NewJob.defaultAttempts) async throws {
+        try await enqueue([NewJob(payload, workspaceId: workspaceId, subject: subject, runAt: runAt, maxAttempts: maxAttempts)])
+    }
+
+    /// Adds a job of any kind (the queue itself does not care what its jobs do).
+    public func enqueue(_ kind: String, payload: String, workspaceId: String? = nil, subject: String? = nil, runAt: Date? = nil,
+                        maxAttempts: Int = NewJob.defaultAttempts) async throws {
+        try await enqueue([NewJob(kind: kind, payload: payload, workspaceId: workspaceId, subject: subject, runAt: runAt,
+                                  maxAttempts: maxAttempts)])
+    }
+
+    /// Drops the queued (not yet running) jobs of one kind about one subject.
+    public func dropQueued(_ kind: JobKind, subject: String) async throws {
+        try await database.write { db in try await Self.dropQueued(kind, subject: subject, in: db) }
+    }
+
+    /// The payloads of the queued jobs of one kind about one subject, soonest first.
+    public func queued<P: JobPayload>(_ type: P.Type, subject: String) async throws -> [P] {
+        try await database.read { db in
+            try await db.select().column("payload").from(JobRecord.table)
+                .where("subject", .equal, subject).where("kind", .equal, P.kind.rawValue)
+                .where("state", .equal, Job.State.queued.rawValue).orderBy("run_at")
+                .all().map { try Row.decodeJSON(P.self, try $0.decode(column: "payload", as: String.self)) }
+        }
     }
 
     /// Claims up to `limit` due jobs (queued and due, or running with an expired lease) for `worker`.
     public func claim(worker: String, limit: Int = 1, lease: TimeInterval) async throws -> [Job] {
         let now = time.now().unixSeconds
-        let skipLocked = database.flavor == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await database.write { db in
+            // Replicas skip rows another one has locked; a dialect without row locks (SQLite) has one writer anyway.
+            let skipLocked: SQLQueryString = db.dialect.exclusiveSelectLockExpression == nil ? "" : " \(SQLLockingClause.update) SKIP LOCKED"
             var ids: [String] = []
             // Jobs whose worker died come first (they were due earlier), then due ones.
             for selection in [Self.lapsed(now: now), Self.due(now: now)] where ids.count < limit {
-                ids += try await db.raw(selection + " LIMIT \(bind: limit - ids.count)\(unsafeRaw: skipLocked)").all()
+                ids += try await db.raw(selection + " LIMIT \(bind: limit - ids.count)" + skipLocked).all()
                     .map { try $0.decode(column: "id", as: String.self) }
             }
             guard !ids.isEmpty else { return [] }

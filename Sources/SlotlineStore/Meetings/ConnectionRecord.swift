@@ -20,7 +20,7 @@ struct ConnectionRecord: Codable, Sendable {
     var updatedAt: Int64
 
     var model: Connection {
-        Connection(id: id, workspaceId: workspaceId, practitionerId: practitionerId, provider: provider, externalUserId: externalUserId,
+        Connection(id: id, workspaceId: workspaceId, practitionerId: practitionerId, provider: ProviderKind(rawValue: provider), externalUserId: externalUserId,
                    label: label, state: Connection.State(rawValue: state) ?? .disconnected, scope: scope,
                    createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))
     }
@@ -45,12 +45,12 @@ public struct OAuthState: Sendable, Equatable {
     public var workspaceId: String
     public var practitionerId: String
     public var staffUserId: String
-    public var provider: String
+    public var provider: ProviderKind
     public var sealedVerifier: String
     public var redirectURI: String
     public var expiresAt: Date
 
-    public init(state: String, workspaceId: String, practitionerId: String, staffUserId: String, provider: String,
+    public init(state: String, workspaceId: String, practitionerId: String, staffUserId: String, provider: ProviderKind,
                 sealedVerifier: String, redirectURI: String, expiresAt: Date) {
         self.state = state
         self.workspaceId = workspaceId

@@ -5,26 +5,26 @@ import SQLKit
 /// Provider connections and their sealed tokens. A refresh of one connection is serialised across
 /// processes by a lease on its row, so a rotating refresh token is never used twice.
 public struct Connections: Sendable {
-    let database: Database
+    let database: Access
     let time: TimeSource
 
     /// Binds a provider account to a practitioner, replacing that practitioner's earlier connection
     /// to the same provider (whose sealed tokens come back, to be revoked). Refused when the account
     /// serves another practitioner.
-    public func connect(workspaceId: String, practitionerId: String, provider: String, externalUserId: String, label: String,
+    public func connect(workspaceId: String, practitionerId: String, provider: ProviderKind, externalUserId: String, label: String,
                         scope: String, tokens: SealedTokens) async throws -> (Connection, replaced: [SealedTokens]) {
         let now = time.now()
         do {
             return try await database.write { db in
                 let live = try await db.select().column("*").from(ConnectionRecord.table)
-                    .where("provider", .equal, provider).where("external_user_id", .equal, externalUserId)
+                    .where("provider", .equal, provider.rawValue).where("external_user_id", .equal, externalUserId)
                     .where("state", .notEqual, Connection.State.disconnected.rawValue)
                     .all().map { try $0.decode(ConnectionRecord.self) }
                 if live.contains(where: { $0.practitionerId != practitionerId || $0.workspaceId != workspaceId }) {
-                    throw SlotlineError(.accountInUse, field: provider)
+                    throw SlotlineError(.accountInUse, field: provider.rawValue)
                 }
                 let replaced = try await db.select().column("*").from(ConnectionRecord.table)
-                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider)
+                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider.rawValue)
                     .where("state", .notEqual, Connection.State.disconnected.rawValue)
                     .all().compactMap { row -> SealedTokens? in
                         let record = try row.decode(ConnectionRecord.self)
@@ -34,10 +34,10 @@ public struct Connections: Sendable {
                     .set("state", to: Connection.State.disconnected.rawValue)
                     .set("sealed_access_token", to: SQLLiteral.null).set("sealed_refresh_token", to: SQLLiteral.null)
                     .set("updated_at", to: now.unixSeconds)
-                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider)
+                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider.rawValue)
                     .where("state", .notEqual, Connection.State.disconnected.rawValue).run()
                 let record = ConnectionRecord(
-                    id: Secrets.newID(), workspaceId: workspaceId, practitionerId: practitionerId, provider: provider,
+                    id: Secrets.newID(), workspaceId: workspaceId, practitionerId: practitionerId, provider: provider.rawValue,
                     externalUserId: externalUserId, label: label, state: Connection.State.connected.rawValue,
                     sealedAccessToken: tokens.access, sealedRefreshToken: tokens.refresh,
                     accessExpiresAt: tokens.accessExpiresAt?.unixSeconds, scope: scope, refreshLockedBy: nil, refreshLockedUntil: nil,
@@ -47,7 +47,7 @@ public struct Connections: Sendable {
             }
         } catch where Database.isUniqueViolation(error) {
             // Another practitioner bound the account at the same moment.
-            throw SlotlineError(.accountInUse, field: provider)
+            throw SlotlineError(.accountInUse, field: provider.rawValue)
         }
     }
 
@@ -68,10 +68,10 @@ public struct Connections: Sendable {
     }
 
     /// The practitioner's live connection to `provider`, if any.
-    public func live(practitionerId: String, provider: String) async throws -> Connection? {
+    public func live(practitionerId: String, provider: ProviderKind) async throws -> Connection? {
         try await database.read { db in
             try await db.select().column("*").from(ConnectionRecord.table)
-                .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider)
+                .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider.rawValue)
                 .where("state", .notEqual, Connection.State.disconnected.rawValue)
                 .first()?.decode(ConnectionRecord.self).model
         }
@@ -145,10 +145,10 @@ public struct Connections: Sendable {
 
     /// The provider says its user removed the app: forget that user's tokens everywhere. Returns how many connections ended.
     @discardableResult
-    public func disconnect(provider: String, externalUserId: String) async throws -> Int {
+    public func disconnect(provider: ProviderKind, externalUserId: String) async throws -> Int {
         try await database.write { db in
             let ids = try await db.select().column("id").from(ConnectionRecord.table)
-                .where("provider", .equal, provider).where("external_user_id", .equal, externalUserId)
+                .where("provider", .equal, provider.rawValue).where("external_user_id", .equal, externalUserId)
                 .where("state", .notEqual, Connection.State.disconnected.rawValue)
                 .all().map { try $0.decode(column: "id", as: String.self) }
             guard !ids.isEmpty else { return 0 }
@@ -158,7 +158,7 @@ public struct Connections: Sendable {
                 .all().compactMap { try $0.decode(column: "practitioner_id", as: String?.self) }
             if !practitioners.isEmpty {
                 try await db.update(PractitionerRecord.table).set("default_meeting_provider", to: SQLLiteral.null)
-                    .where("id", .in, practitioners).where("default_meeting_provider", .equal, provider).run()
+                    .where("id", .in, practitioners).where("default_meeting_provider", .equal, provider.rawValue).run()
             }
             return ids.count
         }
@@ -166,16 +166,16 @@ public struct Connections: Sendable {
 
     // MARK: - Default tool
 
-    public func defaultProvider(practitionerId: String) async throws -> String? {
+    public func defaultProvider(practitionerId: String) async throws -> ProviderKind? {
         try await database.read { db in
             try await db.select().column("default_meeting_provider").from(PractitionerRecord.table).where("id", .equal, practitionerId)
-                .first()?.decode(column: "default_meeting_provider", as: String?.self)
+                .first()?.decode(column: "default_meeting_provider", as: String?.self).map(ProviderKind.init(rawValue:))
         }
     }
 
-    public func setDefaultProvider(_ provider: String?, practitionerId: String, workspaceId: String) async throws {
+    public func setDefaultProvider(_ provider: ProviderKind?, practitionerId: String, workspaceId: String) async throws {
         try await database.write { db in
-            try await db.update(PractitionerRecord.table).set("default_meeting_provider", to: provider)
+            try await db.update(PractitionerRecord.table).set("default_meeting_provider", to: provider?.rawValue)
                 .where("id", .equal, practitionerId).where("workspace_id", .equal, workspaceId).run()
         }
     }
@@ -184,7 +184,7 @@ public struct Connections: Sendable {
 
     public func saveState(_ state: OAuthState) async throws {
         let record = OAuthStateRecord(state: state.state, workspaceId: state.workspaceId, practitionerId: state.practitionerId,
-                                      staffUserId: state.staffUserId, provider: state.provider, sealedVerifier: state.sealedVerifier,
+                                      staffUserId: state.staffUserId, provider: state.provider.rawValue, sealedVerifier: state.sealedVerifier,
                                       redirectURI: state.redirectURI, expiresAt: state.expiresAt.unixSeconds)
         let now = time.now().unixSeconds
         try await database.write { db in
@@ -196,16 +196,16 @@ public struct Connections: Sendable {
     /// The state, removed so it cannot be used twice; nil when unknown or expired.
     /// Uses up a state of `staffUserId` for `provider`, once. A state brought back by anyone else
     /// (or for another provider) is left alone, so it cannot spoil the real user's return.
-    public func takeState(_ state: String, staffUserId: String, provider: String) async throws -> OAuthState? {
+    public func takeState(_ state: String, staffUserId: String, provider: ProviderKind) async throws -> OAuthState? {
         let now = time.now()
         return try await database.write { db in
             guard let record = try await db.select().column("*").from(OAuthStateRecord.table).where("state", .equal, state)
-                .where("staff_user_id", .equal, staffUserId).where("provider", .equal, provider)
+                .where("staff_user_id", .equal, staffUserId).where("provider", .equal, provider.rawValue)
                 .first()?.decode(OAuthStateRecord.self) else { return nil }
             try await db.delete(from: OAuthStateRecord.table).where("state", .equal, state).run()
             guard record.expiresAt > now.unixSeconds else { return nil }
             return OAuthState(state: record.state, workspaceId: record.workspaceId, practitionerId: record.practitionerId,
-                              staffUserId: record.staffUserId, provider: record.provider, sealedVerifier: record.sealedVerifier,
+                              staffUserId: record.staffUserId, provider: ProviderKind(rawValue: record.provider), sealedVerifier: record.sealedVerifier,
                               redirectURI: record.redirectURI, expiresAt: Date(unixSeconds: record.expiresAt))
         }
     }

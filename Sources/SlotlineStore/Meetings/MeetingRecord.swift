@@ -29,7 +29,7 @@ struct MeetingRecord: Codable, Sendable {
         id = meeting.id
         workspaceId = meeting.workspaceId
         groupKey = meeting.groupKey
-        provider = meeting.provider
+        provider = meeting.provider.rawValue
         connectionId = meeting.connectionId
         topic = meeting.topic
         startsAt = meeting.startsAt.unixSeconds
@@ -50,7 +50,7 @@ struct MeetingRecord: Codable, Sendable {
     }
 
     var model: Meeting {
-        Meeting(id: id, workspaceId: workspaceId, groupKey: groupKey, provider: provider, connectionId: connectionId, topic: topic,
+        Meeting(id: id, workspaceId: workspaceId, groupKey: groupKey, provider: ProviderKind(rawValue: provider), connectionId: connectionId, topic: topic,
                 startsAt: Date(unixSeconds: startsAt), durationMinutes: durationMinutes, timeZone: timeZone, externalId: externalId,
                 meetingNumber: meetingNumber, joinURL: joinUrl, passcode: passcode,
                 syncedStartsAt: syncedStartsAt.map(Date.init(unixSeconds:)), syncedDurationMinutes: syncedDurationMinutes,

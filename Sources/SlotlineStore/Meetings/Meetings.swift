@@ -2,77 +2,27 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
-/// The meetings behind bookings. Callers say what the bookings want (`want`, `release`); the
-/// `meeting.sync` job, enqueued in the same transaction, makes the provider match.
+/// The meetings behind bookings: what their bookings want of them, and what the provider made.
 public struct Meetings: Sendable {
-    let database: Database
+    let database: Access
     let time: TimeSource
 
-    public static let syncJob = "meeting.sync"
-    /// Sends the link to the customers of a meeting created after their confirmations went without it.
-    public static let readyJob = "meeting.ready"
-    /// Retries over about 14 hours before a meeting shows as failed.
-    public static let syncAttempts = 20
-
-    /// What a group of bookings asks of its meeting.
-    public struct Wish: Sendable, Equatable {
-        public var groupKey: String
-        public var provider: String
-        public var connectionId: String?
-        public var topic: String
-        public var startsAt: Date
-        public var durationMinutes: Int
-        public var timeZone: String
-
-        public init(groupKey: String, provider: String, connectionId: String?, topic: String, startsAt: Date, durationMinutes: Int,
-                    timeZone: String) {
-            self.groupKey = groupKey
-            self.provider = provider
-            self.connectionId = connectionId
-            self.topic = topic
-            self.startsAt = startsAt
-            self.durationMinutes = durationMinutes
-            self.timeZone = timeZone
-        }
-    }
-
-    /// Makes sure the group has a meeting at the wished time; returns it. The provider and account of
-    /// a meeting already made stay as they were (moving a meeting never switches provider).
-    @discardableResult
-    public func want(_ wish: Wish, workspaceId: String) async throws -> Meeting {
-        let now = time.now()
-        return try await database.write { db in
-            if var meeting = try await Self.live(groupKey: wish.groupKey, workspaceId: workspaceId, in: db) {
-                let changed = !meeting.wanted || meeting.startsAt != wish.startsAt || meeting.durationMinutes != wish.durationMinutes
-                guard changed else { return meeting }
-                meeting.wanted = true
-                meeting.startsAt = wish.startsAt
-                meeting.durationMinutes = wish.durationMinutes
-                meeting.timeZone = wish.timeZone
-                meeting.topic = wish.topic
-                meeting.updatedAt = now
-                try await Self.save(meeting, in: db)
-                try await Self.enqueueSync(meeting, now: now, in: db)
-                return meeting
-            }
-            let meeting = Meeting(id: Secrets.newID(), workspaceId: workspaceId, groupKey: wish.groupKey, provider: wish.provider,
-                                  connectionId: wish.connectionId, topic: wish.topic, startsAt: wish.startsAt,
-                                  durationMinutes: wish.durationMinutes, timeZone: wish.timeZone, createdAt: now, updatedAt: now)
-            try await db.insert(into: MeetingRecord.table).model(MeetingRecord(meeting, sealedHostURL: nil), with: Row.encoder).run()
-            try await Self.enqueueSync(meeting, now: now, in: db)
-            return meeting
-        }
-    }
-
-    /// No booking needs the group's meeting any more: the sync job deletes it.
-    public func release(groupKey: String, workspaceId: String) async throws {
-        let now = time.now()
+    /// A new meeting row (no provider meeting yet).
+    public func insert(_ meeting: Meeting) async throws {
         try await database.write { db in
-            guard var meeting = try await Self.live(groupKey: groupKey, workspaceId: workspaceId, in: db), meeting.wanted else { return }
-            meeting.wanted = false
-            meeting.updatedAt = now
-            try await Self.save(meeting, in: db)
-            try await Self.enqueueSync(meeting, now: now, in: db)
+            try await db.insert(into: MeetingRecord.table).model(MeetingRecord(meeting, sealedHostURL: nil), with: Row.encoder).run()
+        }
+    }
+
+    /// Writes what the bookings now want of a meeting: whether it is wanted, its time, topic and state.
+    public func saveWish(_ meeting: Meeting) async throws {
+        try await database.write { db in
+            try await db.update(MeetingRecord.table)
+                .set("wanted", to: meeting.wanted).set("starts_at", to: meeting.startsAt.unixSeconds)
+                .set("duration_minutes", to: meeting.durationMinutes).set("time_zone", to: meeting.timeZone)
+                .set("topic", to: meeting.topic).set("updated_at", to: meeting.updatedAt.unixSeconds)
+                .set("state", to: meeting.state.rawValue)
+                .where("id", .equal, meeting.id).run()
         }
     }
 
@@ -87,10 +37,10 @@ public struct Meetings: Sendable {
         try await database.read { db in try await Self.live(groupKey: groupKey, workspaceId: workspaceId, in: db) }
     }
 
-    public func find(provider: String, externalId: String) async throws -> [Meeting] {
+    public func find(provider: ProviderKind, externalId: String) async throws -> [Meeting] {
         try await database.read { db in
             try await db.select().column("*").from(MeetingRecord.table)
-                .where("provider", .equal, provider).where("external_id", .equal, externalId)
+                .where("provider", .equal, provider.rawValue).where("external_id", .equal, externalId)
                 .all().map { try $0.decode(MeetingRecord.self).model }
         }
     }
@@ -103,10 +53,8 @@ public struct Meetings: Sendable {
         }
     }
 
-    /// Records what the provider answered to a create or an update. `linkWithheld` (the meeting was
-    /// parked without a link when the sync began) enqueues `meeting.ready` in the same transaction,
-    /// so a crash after the create cannot lose the customers' notice.
-    public func recordSynced(_ meeting: Meeting, sealedHostURL: String?, linkWithheld: Bool) async throws {
+    /// Records what the provider answered to a create or an update.
+    public func recordSynced(_ meeting: Meeting, sealedHostURL: String?) async throws {
         let now = time.now()
         try await database.write { db in
             try await db.update(MeetingRecord.table)
@@ -118,10 +66,6 @@ public struct Meetings: Sendable {
                 .set("state", to: meeting.state.rawValue).set("last_error", to: SQLLiteral.null)
                 .set("updated_at", to: now.unixSeconds)
                 .where("id", .equal, meeting.id).run()
-            if linkWithheld, meeting.joinURL != nil {
-                try await JobQueue.enqueue(Self.readyJob, payload: Row.json(["meetingId": meeting.id]), workspaceId: meeting.workspaceId,
-                                           subject: "meeting:\(meeting.id)", runAt: now, now: now, in: db)
-            }
         }
     }
 
@@ -200,28 +144,10 @@ public struct Meetings: Sendable {
         }
     }
 
-    static func live(groupKey: String, workspaceId: String, in db: any SQLDatabase) async throws -> Meeting? {
+    private static func live(groupKey: String, workspaceId: String, in db: any SQLDatabase) async throws -> Meeting? {
         try await db.select().column("*").from(MeetingRecord.table)
             .where("workspace_id", .equal, workspaceId).where("group_key", .equal, groupKey)
             .where("state", .notEqual, Meeting.State.deleted.rawValue)
             .first()?.decode(MeetingRecord.self).model
-    }
-
-    private static func save(_ meeting: Meeting, in db: any SQLDatabase) async throws {
-        try await db.update(MeetingRecord.table)
-            .set("wanted", to: meeting.wanted).set("starts_at", to: meeting.startsAt.unixSeconds)
-            .set("duration_minutes", to: meeting.durationMinutes).set("time_zone", to: meeting.timeZone)
-            .set("topic", to: meeting.topic).set("updated_at", to: meeting.updatedAt.unixSeconds)
-            // A parked meeting gets another chance when the bookings change it.
-            .set("state", to: meeting.state == .failed ? (meeting.externalId == nil ? Meeting.State.pending : .created).rawValue : meeting.state.rawValue)
-            .where("id", .equal, meeting.id).run()
-    }
-
-    private static func enqueueSync(_ meeting: Meeting, now: Date, in db: any SQLDatabase) async throws {
-        let subject = "meeting:\(meeting.id)"
-        // One queued sync per meeting is enough: it reads the wish when it runs.
-        try await JobQueue.dropQueued(syncJob, subject: subject, in: db)
-        try await JobQueue.enqueue(syncJob, payload: Row.json(["meetingId": meeting.id]), workspaceId: meeting.workspaceId,
-                                   subject: subject, runAt: now, maxAttempts: syncAttempts, now: now, in: db)
     }
 }

@@ -5,23 +5,23 @@ import SQLKit
 /// The messages table: every message is written once (its dedupe key is unique), and a message for
 /// SMTP gets its delivery job in the same transaction.
 public struct Outbox: Sendable {
-    let database: Database
+    let database: Access
     let time: TimeSource
 
-    public static let deliverJob = "mail.deliver"
     /// About 14 hours of retries with the one-hour backoff cap: an SMTP server down for a while loses nothing.
     public static let deliveryAttempts = 20
 
     /// Writes `message` unless one with its dedupe key exists; returns whether it was written.
     /// A message for SMTP also gets its delivery job.
     @discardableResult
-    public static func add(_ message: OutboxMessage, now: Date, in db: any SQLDatabase) async throws -> Bool {
+    static func add(_ message: OutboxMessage, now: Date, in db: any SQLDatabase) async throws -> Bool {
         let inserted = try await db.insert(into: OutboxMessageRecord.table).model(OutboxMessageRecord(message), with: Row.encoder)
             .ignoringConflicts(with: ["workspace_id", "dedupe_key"]).returning("id").all()
         guard !inserted.isEmpty else { return false }
         if message.transport == .smtp {
-            try await JobQueue.enqueue(deliverJob, payload: Row.json(["messageId": message.id]), workspaceId: message.workspaceId,
-                                       subject: "message:\(message.id)", runAt: now, maxAttempts: deliveryAttempts, now: now, in: db)
+            try await JobQueue.insert([NewJob(MailDeliveryDue(messageId: message.id), workspaceId: message.workspaceId,
+                                              subject: JobSubject.message(message.id), runAt: now, maxAttempts: deliveryAttempts)],
+                                      now: now, in: db)
         }
         return true
     }

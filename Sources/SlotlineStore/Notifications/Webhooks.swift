@@ -5,10 +5,9 @@ import SQLKit
 /// Webhook subscriptions and their delivery log. Fan-out writes one delivery and one job per
 /// interested subscription, in the caller's transaction; an event id is delivered once per subscription.
 public struct Webhooks: Sendable {
-    let database: Database
+    let database: Access
     let time: TimeSource
 
-    public static let deliverJob = "webhook.deliver"
     /// Retries over about 14 hours (the backoff is capped at one hour) before a delivery is given up.
     public static let deliveryAttempts = 20
 
@@ -46,7 +45,7 @@ public struct Webhooks: Sendable {
     }
 
     /// Queues `event` for every active subscription of the workspace that asked for its type.
-    public static func fanOut(_ event: WebhookEvent, workspaceId: String, now: Date, in db: any SQLDatabase) async throws {
+    static func fanOut(_ event: WebhookEvent, workspaceId: String, now: Date, in db: any SQLDatabase) async throws {
         for subscription in try await subscriptions(workspaceId: workspaceId, in: db)
         where subscription.active && subscription.events.contains(event.type) {
             let record = WebhookDeliveryRecord(id: Secrets.newID(), workspaceId: workspaceId, subscriptionId: subscription.id,
@@ -56,8 +55,9 @@ public struct Webhooks: Sendable {
             let inserted = try await db.insert(into: WebhookDeliveryRecord.table).model(record, with: Row.encoder)
                 .ignoringConflicts(with: ["subscription_id", "event_id"]).returning("id").all()
             guard !inserted.isEmpty else { continue }
-            try await JobQueue.enqueue(deliverJob, payload: Row.json(["deliveryId": record.id]), workspaceId: workspaceId,
-                                       subject: "webhook:\(subscription.id)", runAt: now, maxAttempts: deliveryAttempts, now: now, in: db)
+            try await JobQueue.insert([NewJob(WebhookDeliveryDue(deliveryId: record.id), workspaceId: workspaceId,
+                                              subject: JobSubject.webhook(subscription.id), runAt: now, maxAttempts: deliveryAttempts)],
+                                      now: now, in: db)
         }
     }
 

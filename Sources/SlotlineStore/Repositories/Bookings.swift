@@ -12,7 +12,7 @@ public enum BookingTab: String, Sendable, CaseIterable {
 }
 
 public struct Bookings: Sendable {
-    let database: Database
+    let database: Access
 
     public func find(id: String, workspaceId: String) async throws -> Booking? {
         try await database.read { db in try await Self.find(id: id, workspaceId: workspaceId, in: db) }
@@ -77,6 +77,26 @@ public struct Bookings: Sendable {
     private static func session(_ query: SQLSelectBuilder, serviceId: String, practitionerId: String, startsAt: Date) -> SQLSelectBuilder {
         query.where("service_id", .equal, serviceId).where("practitioner_id", .equal, practitionerId)
             .where("starts_at", .equal, startsAt.unixSeconds)
+    }
+
+    /// The bookings that hold slots in any of `windows`, by practitioner (see the static `busy`).
+    public func busy(in windows: [BusyWindow], now: Date, excluding excluded: String? = nil) async throws -> [String: [BusyBlock]] {
+        try await database.read { db in try await Self.busy(in: windows, now: now, excluding: excluded, in: db) }
+    }
+
+    /// Inserts new bookings in one statement, each with the hash of the manage token its customer keeps.
+    public func insert(_ bookings: [Booking], manageTokenHashes: [String]) async throws {
+        guard !bookings.isEmpty else { return }
+        try await database.write { db in try await Self.insert(bookings, manageTokenHashes: manageTokenHashes, in: db) }
+    }
+
+    public func update(_ booking: Booking) async throws {
+        try await database.write { db in try await Self.update(booking, in: db) }
+    }
+
+    /// Locks a booking's row until the transaction ends (PostgreSQL), so concurrent changes of it queue.
+    public func lock(id: String) async throws {
+        try await database.read { db in try await database.lockRow(db, table: BookingRecord.table, id: id) }
     }
 
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Booking? {

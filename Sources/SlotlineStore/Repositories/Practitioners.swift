@@ -3,7 +3,7 @@ import SlotlineCore
 import SQLKit
 
 public struct Practitioners: Sendable {
-    let database: Database
+    let database: Access
 
     public func save(_ practitioner: Practitioner, now: Date) async throws {
         try await database.write { db in
@@ -26,6 +26,18 @@ public struct Practitioners: Sendable {
             try await db.select().column("*").from(PractitionerRecord.table).where("workspace_id", .equal, workspaceId)
                 .orderBy("created_at").orderBy("id").all().map { try $0.decode(PractitionerRecord.self).model() }
         }
+    }
+
+    /// Practitioners by id, in one statement.
+    public func find(ids: Set<String>) async throws -> [String: Practitioner] {
+        try await database.read { db in try await Self.find(ids: ids, in: db) }
+    }
+
+    /// Locks practitioners' rows in id order until the transaction ends (PostgreSQL), so bookings
+    /// for them queue, and transactions locking overlapping sets never wait on each other crosswise.
+    /// SQLite's write transaction already holds the whole database.
+    public func lock(ids: Set<String>) async throws {
+        try await database.read { db in try await database.lockRows(db, table: PractitionerRecord.table, ids: ids) }
     }
 
     /// Practitioners by id, in one statement.

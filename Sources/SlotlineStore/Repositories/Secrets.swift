@@ -13,14 +13,7 @@ public enum Secrets {
 
     /// Tokens are stored as SHA-256: a leaked database gives no usable credential.
     public static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// A new row id: a UUID version 7 (RFC 9562). Its first 48 bits are the milliseconds since

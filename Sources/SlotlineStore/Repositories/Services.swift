@@ -3,7 +3,7 @@ import SlotlineCore
 import SQLKit
 
 public struct Services: Sendable {
-    let database: Database
+    let database: Access
 
     /// Creates or replaces a service; every practitioner it names must belong to the workspace.
     public func save(_ service: Service, now: Date) async throws {
@@ -32,6 +32,11 @@ public struct Services: Sendable {
             if activeOnly { query = query.where("active", .equal, true) }
             return try await query.orderBy("created_at").orderBy("id").all().map { try $0.decode(ServiceRecord.self).model() }
         }
+    }
+
+    /// Services by id, in one statement.
+    public func find(ids: Set<String>) async throws -> [String: Service] {
+        try await database.read { db in try await Self.find(ids: ids, in: db) }
     }
 
     /// Services by id, in one statement.

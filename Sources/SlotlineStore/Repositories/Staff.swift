@@ -4,7 +4,7 @@ import SQLKit
 
 /// Staff users and their credentials: password hashes, login sessions, API keys.
 public struct Staff: Sendable {
-    let database: Database
+    let database: Access
 
     public func create(_ user: StaffUser, passwordHash: String, now: Date) async throws {
         let record = StaffUserRecord(id: user.id, workspaceId: user.workspaceId, email: user.email.lowercased(),

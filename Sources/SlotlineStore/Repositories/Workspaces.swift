@@ -3,7 +3,7 @@ import SlotlineCore
 import SQLKit
 
 public struct Workspaces: Sendable {
-    let database: Database
+    let database: Access
 
     public func create(_ workspace: Workspace, now: Date) async throws {
         try Workspace.validate(slug: workspace.slug)

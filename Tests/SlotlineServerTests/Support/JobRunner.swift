@@ -1,4 +1,5 @@
 import Foundation
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport

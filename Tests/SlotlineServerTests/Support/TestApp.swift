@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SlotlineCore
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport

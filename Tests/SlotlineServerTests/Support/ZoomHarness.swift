@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import ProviderSimulators
 import SlotlineCore
+import SlotlineDesk
 import SlotlineMeetings
 import SlotlineServer
 import SlotlineStore

@@ -1,0 +1,47 @@
+import AsyncHTTPClient
+import SlotlineCore
+import SlotlineNotify
+import SlotlineStore
+
+/// Every use case, for every interface (the API, the pages, the command line) and for the job
+/// handlers: built once from the store, the settings and the HTTP client providers are called with.
+public struct Desk: Sendable {
+    public let store: Store
+    public let settings: ServerSettings
+    /// Booking changes: submit, decide, reschedule, customer requests, expiry.
+    public let bookings: BookingDesk
+    public let slots: SlotQuery
+    public let reminders: ReminderSchedule
+    let registry: ProviderRegistry
+    let meetings: BookingMeetings
+    let messages: BookingMessages
+    let httpClient: HTTPClient
+
+    public init(store: Store, settings: ServerSettings, httpClient: HTTPClient = .shared) throws {
+        self.store = store
+        self.settings = settings
+        self.httpClient = httpClient
+        bookings = BookingDesk(store: store)
+        slots = SlotQuery(store: store)
+        reminders = ReminderSchedule(store: store)
+        registry = ProviderRegistry(settings: settings, httpClient: httpClient, time: store.time)
+        meetings = BookingMeetings(store: store)
+        messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: meetings)
+    }
+
+    /// Connecting, choosing and disconnecting a practitioner's online meeting tools.
+    public var connections: ProviderConnections { ProviderConnections(store: store, settings: settings, registry: registry) }
+
+    /// Every job handler, each calling the same use cases as the interfaces.
+    public var jobHandlers: [any JobHandler] {
+        [
+            ExpireBookingHandler(desk: bookings),
+            BookingEventHandler(store: store, messages: messages, meetings: meetings, reminders: reminders),
+            ReminderHandler(messages: messages),
+            MailDeliveryHandler(store: store, settings: settings),
+            WebhookDeliveryHandler(store: store, settings: settings, client: httpClient),
+            MeetingSyncHandler(store: store, settings: settings, registry: registry, messages: messages),
+            MeetingReadyHandler(store: store, messages: messages),
+        ]
+    }
+}

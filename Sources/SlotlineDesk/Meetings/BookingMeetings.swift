@@ -1,0 +1,75 @@
+import Foundation
+import SlotlineCore
+import SlotlineNotify
+import SlotlineStore
+
+/// Links bookings to their meetings: asks for, moves and releases the meeting of a booking whose
+/// service takes its link from the provider, and reads the details messages and staff see.
+struct BookingMeetings: MeetingDetailsSource {
+    let store: Store
+
+    /// Raised while a confirmed booking's meeting is still being created: the message waits for it.
+    struct NotReady: Error, CustomStringConvertible {
+        var description: String { "the booking's meeting is not created yet" }
+    }
+
+    /// Brings the meeting wishes in line with the booking after `happened`.
+    func reconcile(_ happened: BookingEvents, facts: BookingMessages.Facts) async throws {
+        let service = facts.service
+        guard service.online, service.meetingLinkSource == .provider else { return }
+        let booking = facts.booking
+        let key = Meeting.groupKey(for: booking, capacity: service.capacity)
+        if booking.state == .confirmed {
+            try await want(key, facts: facts)
+        } else {
+            try await releaseIfUnused(key, booking: booking, service: service, startsAt: booking.startsAt)
+        }
+        // A seat that moved leaves its old session time; that time's meeting may now be unused.
+        if service.capacity > 1, let previous = happened.previousStartsAt {
+            var old = booking
+            old.startsAt = previous
+            try await releaseIfUnused(Meeting.groupKey(for: old, capacity: service.capacity), booking: booking, service: service,
+                                      startsAt: previous)
+        }
+    }
+
+    func details(for booking: Booking, service: Service, practitioner: Practitioner) async throws -> MeetingDetails? {
+        switch service.meetingLinkSource {
+        case .practitioner, .service:
+            return try await StaticMeetingDetails().details(for: booking, service: service, practitioner: practitioner)
+        case .provider:
+            guard service.online else { return nil }
+            let key = Meeting.groupKey(for: booking, capacity: service.capacity)
+            guard let meeting = try await store.meetings.live(groupKey: key, workspaceId: booking.workspaceId) else { return nil }
+            if let join = meeting.joinURL {
+                return MeetingDetails(joinURL: join, meetingNumber: meeting.meetingNumber ?? "", passcode: meeting.passcode ?? "")
+            }
+            // A parked meeting sends the message without details; staff were told and can fix the connection.
+            guard meeting.state != .failed else { return nil }
+            throw NotReady()
+        case .pool, .none:
+            return nil
+        }
+    }
+
+    private func want(_ key: String, facts: BookingMessages.Facts) async throws {
+        let practitioner = facts.practitioner
+        // The practitioner's default tool; without one the booking has no provider meeting (and says so nowhere private).
+        guard let provider = try await store.connections.defaultProvider(practitionerId: practitioner.id) else { return }
+        let connection = try await store.connections.live(practitionerId: practitioner.id, provider: provider)
+        try await MeetingWishes(store: store).want(
+            MeetingWishes.Wish(groupKey: key, provider: provider, connectionId: connection?.id,
+                          topic: "\(facts.service.name) · \(practitioner.name)", startsAt: facts.booking.startsAt,
+                          durationMinutes: facts.service.durationMinutes, timeZone: practitioner.timeZone),
+            workspaceId: facts.booking.workspaceId)
+    }
+
+    private func releaseIfUnused(_ key: String, booking: Booking, service: Service, startsAt: Date) async throws {
+        if service.capacity > 1 {
+            let seats = try await store.bookings.confirmedSeats(serviceId: service.id, practitionerId: booking.practitionerId,
+                                                                 startsAt: startsAt, workspaceId: booking.workspaceId)
+            guard seats == 0 else { return }
+        }
+        try await MeetingWishes(store: store).release(groupKey: key, workspaceId: booking.workspaceId)
+    }
+}

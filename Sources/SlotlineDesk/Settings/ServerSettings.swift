@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+import SlotlineMeetings
+import SlotlineNotify
+import SlotlineStore
+
+/// What the running server needs besides the store: where it is reachable, how it sends mail,
+/// and the vault for secrets it keeps.
+public struct ServerSettings: Sendable {
+    /// Base of links in messages (manage pages), without a trailing slash.
+    public var publicURL: String
+    public var mailFrom: MailAddress
+    /// Nil keeps messages in the outbox only.
+    public var smtp: SMTPSettings?
+    public var vault: Vault
+    /// Nil: Zoom is off (no app credentials configured).
+    public var zoom: ZoomSettings?
+    /// The secret token Zoom signs webhooks with; nil refuses every Zoom webhook.
+    public var zoomWebhookSecret: String?
+    public var jitsiURL: String
+    /// How long a provider call may take before it counts as failed (and, for a create, maybe done).
+    public var providerTimeout: Duration = .seconds(15)
+    /// The server key, for the sandbox provider's passcodes and host keys.
+    public var key: Data
+    /// False refuses webhook URLs on loopback, private and other non-public addresses, when created and
+    /// on each delivery.
+    public var webhooksMayReachPrivateAddresses: Bool
+
+    public init(publicURL: String = "http://127.0.0.1:8080", mailFrom: MailAddress = ServerSettings.defaultSender,
+                smtp: SMTPSettings? = nil, key: Data, zoom: ZoomSettings? = nil, zoomWebhookSecret: String? = nil,
+                jitsiURL: String = JitsiProvider.defaultBaseURL, webhooksMayReachPrivateAddresses: Bool = false) {
+        self.publicURL = publicURL
+        self.mailFrom = mailFrom
+        self.smtp = smtp
+        self.vault = Vault(key: key)
+        self.key = key
+        self.zoom = zoom
+        self.zoomWebhookSecret = zoomWebhookSecret
+        self.jitsiURL = jitsiURL
+        self.webhooksMayReachPrivateAddresses = webhooksMayReachPrivateAddresses
+    }
+
+    public static let defaultSender = MailAddress(name: "Slotline", address: "no-reply@localhost")
+
+    /// The sandbox provider, under a key of its own derived from the server key.
+    public var sandboxProvider: SandboxProvider {
+        let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: self.key), info: Data("slotline sandbox meetings".utf8),
+                                         outputByteCount: 32)
+        return SandboxProvider(baseURL: "\(publicURL)/sandbox", key: key)
+    }
+
+    /// The customer's page for one booking.
+    public func manageURL(token: String) -> String { "\(publicURL)/manage/\(token)" }
+
+    /// The host part of the public URL, used in calendar UIDs and Message-IDs.
+    public var domain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
+}
+
+/// The Zoom app: its OAuth client and the REST base (the simulator's in tests).
+public struct ZoomSettings: Sendable {
+    public var oauth: OAuthConfiguration
+    public var apiURL: String
+
+    public init(oauth: OAuthConfiguration, apiURL: String) {
+        self.oauth = oauth
+        self.apiURL = apiURL
+    }
+}

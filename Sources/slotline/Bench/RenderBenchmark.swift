@@ -1,13 +1,12 @@
 import Foundation
 import SlotlineCore
+import SlotlineNotify
 
 /// Measures message rendering: templates into subject, text and HTML, then the whole email with
 /// its calendar invitation, as the outbox and SMTP delivery produce them.
-public struct RenderBenchmark: Sendable {
-    public init() {}
-
+struct RenderBenchmark: Sendable {
     /// Complete messages per second over `count` renders, rotating through the three languages.
-    public func messagesPerSecond(count: Int) throws -> Double {
+    func messagesPerSecond(count: Int) throws -> Double {
         let renderer = try MessageRenderer()
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let clock = ContinuousClock()
@@ -33,7 +32,6 @@ public struct RenderBenchmark: Sendable {
                                    messageID: "bench-\(index)@example.com", date: start)
             precondition(!mail.rendered().isEmpty)
         }
-        let elapsed = clock.now - started
-        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(count) / (clock.now - started).inSeconds
     }
 }

@@ -10,10 +10,14 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure slot queries and booking throughput on SQLite and PostgreSQL.")
 
     @Option(help: "PostgreSQL to measure (an empty database or schema); default SLOTLINE_TEST_POSTGRES_URL") var postgresURL: String?
-    @Option(help: "Booking counts to measure slot queries at") var sizes: [Int] = [0, 1_000, 10_000, 100_000]
+    @Option(parsing: .scanningForValue, help: "Booking counts to measure slot queries at, comma-separated (default 0,1000,10000,100000)",
+            transform: Bench.counts)
+    var sizes: [Int] = [0, 1_000, 10_000, 100_000]
     @Option(help: "Slot queries per size") var runs: Int = 200
     @Option(help: "Bookings submitted for the throughput figure") var submissions: Int = 2_000
-    @Option(help: "Concurrent callers to measure submissions with") var callers: [Int] = [1, 8, 64]
+    @Option(parsing: .scanningForValue, help: "Concurrent callers to measure submissions with, comma-separated (default 1,8,64)",
+            transform: Bench.counts)
+    var callers: [Int] = [1, 8, 64]
     @Option(help: "Rounds of submissions per caller count (the median is the figure)") var rounds: Int = 3
     @Option(help: "Bookings (each with two queued reminders) for the reminder-scan figure; 0 skips it") var reminderBookings: Int = 1_000_000
     @Option(help: "Messages rendered for the rendering figure") var renders: Int = 2_000
@@ -38,10 +42,10 @@ struct Bench: AsyncParsableCommand {
             var seeded = 0
             for size in sizes.sorted() {
                 try await bench.seed(upTo: size, existing: seeded, hours: &hours)
-                try await bench.settle()
+                try await store.database.gatherStatistics()
                 seeded = size
                 let figures = try await bench.slotQueries(runs: runs, bookings: size, hours: hours)
-                print("\(name) slots 60d (analyzed): bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(ms(figures.p50)) ms p99=\(ms(figures.p99)) ms")
+                print("\(name) slots 60d (analyzed): bookings=\(figures.bookings) inWindow=\(figures.inWindow) p50=\(figures.latency.p50.inMilliseconds) ms p99=\(figures.latency.p99.inMilliseconds) ms")
             }
             for concurrency in callers {
                 var rates: [Int] = []
@@ -52,7 +56,7 @@ struct Bench: AsyncParsableCommand {
             }
             if reminderBookings > 0 {
                 let scan = try await ReminderScanBenchmark(store: store).run(bookings: reminderBookings, runs: 50)
-                print("\(name) reminder scan: bookings=\(scan.bookings) queuedReminders=\(scan.queuedReminders) due=\(scan.due) per claimed reminder p50=\(ms(scan.p50)) ms p99=\(ms(scan.p99)) ms")
+                print("\(name) reminder scan: bookings=\(scan.bookings) queuedReminders=\(scan.queuedReminders) due=\(scan.due) per claimed reminder p50=\(scan.latency.p50.inMilliseconds) ms p99=\(scan.latency.p99.inMilliseconds) ms")
                 print("\(name) reminder scan plan: \(scan.plan)")
             }
             await store.shutdown()
@@ -60,7 +64,13 @@ struct Bench: AsyncParsableCommand {
         try? FileManager.default.removeItem(atPath: sqlitePath)
     }
 
-    private func ms(_ duration: Duration) -> String {
-        String(format: "%.3f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+    /// `0,1000` as [0, 1000].
+    static func counts(_ text: String) throws -> [Int] {
+        try text.split(separator: ",").map { part in
+            guard let count = Int(part.trimmingCharacters(in: .whitespaces)), count >= 0 else {
+                throw ValidationError("'\(text)' is not a comma-separated list of counts")
+            }
+            return count
+        }
     }
 }

@@ -1,15 +1,14 @@
 import Foundation
 import SlotlineCore
-import SQLKit
+import SlotlineStore
 
 /// Measures what the targets name: slot queries against a growing booking table, and
 /// booking submissions per second through the domain and the store (conflict check included).
-public struct BookingBenchmark: Sendable {
-    public struct Figures: Sendable {
-        public var bookings: Int
-        public var inWindow: Int
-        public var p50: Duration
-        public var p99: Duration
+struct BookingBenchmark: Sendable {
+    struct Figures: Sendable {
+        var bookings: Int
+        var inWindow: Int
+        var latency: Latency
     }
 
     let store: Store
@@ -21,7 +20,7 @@ public struct BookingBenchmark: Sendable {
     let origin: Int64
 
     /// A workspace whose one practitioner works around the clock, and a 60-minute service.
-    public static func prepare(_ store: Store) async throws -> BookingBenchmark {
+    static func prepare(_ store: Store) async throws -> BookingBenchmark {
         let now = store.time.now()
         let workspace = Workspace(id: Secrets.newID(), slug: "bench-\(Int.random(in: 0..<1_000_000))", name: "Bench", timeZone: "UTC")
         try await store.workspaces.create(workspace, now: now)
@@ -37,8 +36,8 @@ public struct BookingBenchmark: Sendable {
     }
 
     /// Adds confirmed bookings on distinct hours spread over ±10 years, in batches, bypassing the
-    /// desk (seeding speed is not what is measured). Returns how many fall in the next 60 days.
-    public func seed(upTo total: Int, existing: Int, hours: inout Set<Int64>) async throws {
+    /// desk (seeding speed is not what is measured).
+    func seed(upTo total: Int, existing: Int, hours: inout Set<Int64>) async throws {
         let span: Int64 = 10 * 365 * 24
         var remaining = total - existing
         while remaining > 0 {
@@ -48,33 +47,22 @@ public struct BookingBenchmark: Sendable {
                 let hour = Int64.random(in: -span...span)
                 guard hours.insert(hour).inserted else { continue }
                 let start = Date(unixSeconds: origin + hour * 3600)
-                bookings.append(Booking(id: Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
-                                        state: .confirmed, startsAt: start, endsAt: start.addingTimeInterval(3600),
-                                        customer: Customer(name: "Seed", email: "seed@example.com", timeZone: "UTC"),
-                                        createdAt: start, updatedAt: start))
+                bookings.append(seedBooking(startingAt: start, createdAt: start))
             }
-            try await store.database.write { db in
-                for booking in bookings {
-                    try await Bookings.insert(booking, manageTokenHash: Secrets.hash(booking.id), in: db)
-                }
-            }
+            try await store.bulkLoad.insert(bookings)
             remaining -= batch
         }
     }
 
-    /// Brings the table to the state a running server keeps it in: statistics gathered, and on
-    /// PostgreSQL the visibility map set (autovacuum's work), so index-only scans are possible.
-    public func settle() async throws {
-        try await store.database.read { db in
-            switch store.database.flavor {
-            case .sqlite: try await db.raw("ANALYZE").run()
-            case .postgres: try await db.raw("VACUUM (ANALYZE) bookings").run()
-            }
-        }
+    /// A confirmed one-hour booking of the bench service, for seeding.
+    func seedBooking(startingAt start: Date, createdAt: Date) -> Booking {
+        Booking(id: Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id, state: .confirmed,
+                startsAt: start, endsAt: start.addingTimeInterval(3600), customer: Customer(name: "Seed", email: "seed@example.com", timeZone: "UTC"),
+                createdAt: createdAt, updatedAt: createdAt)
     }
 
     /// Slot listing for the next 60 days, `runs` times.
-    public func slotQueries(runs: Int, bookings: Int, hours: Set<Int64>) async throws -> Figures {
+    func slotQueries(runs: Int, bookings: Int, hours: Set<Int64>) async throws -> Figures {
         let from = Date(unixSeconds: origin)
         let to = from.addingTimeInterval(60 * 86_400)
         let clock = ContinuousClock()
@@ -84,15 +72,13 @@ public struct BookingBenchmark: Sendable {
             _ = try await store.slots.slots(workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id, from: from, to: to)
             durations.append(clock.now - started)
         }
-        durations.sort()
         let inWindow = hours.filter { $0 >= 0 && $0 < 60 * 24 }.count
-        return Figures(bookings: bookings, inWindow: inWindow, p50: durations[durations.count / 2],
-                       p99: durations[min(durations.count - 1, durations.count * 99 / 100)])
+        return Figures(bookings: bookings, inWindow: inWindow, latency: Latency(durations))
     }
 
     /// Confirmed bookings per second through `BookingDesk.submit`, with `concurrency` callers.
     /// The hours booked are added to `hours`, so a later run picks others.
-    public func submissions(count: Int, concurrency: Int, hours: inout Set<Int64>) async throws -> Double {
+    func submissions(count: Int, concurrency: Int, hours: inout Set<Int64>) async throws -> Double {
         // Only starts the hours offer: the hour repeated when clocks go back is offered once.
         let finder = SlotFinder(availability: practitioner.availability, timeZone: TimeZone(identifier: practitioner.timeZone)!,
                                 rules: service.slotRules, serviceId: service.id)
@@ -123,7 +109,6 @@ public struct BookingBenchmark: Sendable {
             }
             try await group.waitForAll()
         }
-        let elapsed = clock.now - started
-        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(count) / (clock.now - started).inSeconds
     }
 }

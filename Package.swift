@@ -140,6 +140,7 @@ let package = Package(
             name: "SlotlineStoreTests",
             dependencies: ["SlotlineStore", "SlotlineCore", "SlotlineTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
+        .testTarget(name: "slotlineTests", dependencies: ["slotline", "SlotlineServer"]),
         .testTarget(
             name: "SlotlineDeskTests",
             dependencies: ["SlotlineDesk", "SlotlineStore", "SlotlineCore", "SlotlineTestSupport",

@@ -16,16 +16,14 @@ import Testing
         do {
             let studio = try await Studio.create(in: store)
             for day in 2...6 { try await studio.book(studio.instant, at: studio.opening(daysAhead: day, after: testNow), in: store) }
-            try await store.database.write { db in try await db.raw("ANALYZE").run() }
+            try await store.database.gatherStatistics()
             log.clear()
 
             let offered = try await store.slots.slots(workspaceId: studio.workspace.id, serviceId: studio.instant.id, practitionerId: nil,
                                                       from: testNow, to: testNow.addingTimeInterval(7 * 86_400))
 
             let busyRead = try #require(log.statements.first { $0.contains("\"block_start\"") }, "\(log.statements)")
-            let plan = try await store.database.read { db in
-                try await db.raw(SQLQueryString("EXPLAIN QUERY PLAN " + busyRead)).all().map { try $0.decode(column: "detail", as: String.self) }
-            }
+            let plan = try await store.database.queryPlan(of: SQLQueryString(busyRead))
             #expect(!offered.isEmpty)
             #expect(plan.contains { $0.contains("USING COVERING INDEX bookings_practitioner_busy") }, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN bookings") }, "\(plan)")

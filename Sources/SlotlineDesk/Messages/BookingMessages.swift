@@ -248,6 +248,7 @@ struct BookingMessages: Sendable {
         }
     }
 
+    @discardableResult
     private func add(_ messages: [OutboxMessage]) async throws -> Int {
         guard !messages.isEmpty else { return 0 }
         return try await store.write { tx in

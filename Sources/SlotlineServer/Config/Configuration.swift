@@ -3,37 +3,50 @@ import Logging
 import SlotlineCore
 import SlotlineStore
 
-/// Every setting, read from the environment (or the matching `serve` flag). Each key is
-/// documented once, here, with its default; the README table is generated from `Configuration.keys`.
+/// Every setting, read from the environment (or the matching flag). Each key is documented once,
+/// here, with its default; the README's table is `Configuration.markdownTable`, and a test holds it to that.
 public struct Configuration: Sendable {
     public struct Key: Sendable {
         public let name: String
+        /// Markdown, as the README shows it: a literal value in code font, a description without.
         public let defaultValue: String
+        /// Markdown, as the README shows it.
         public let meaning: String
+        /// Marked "(secret)" in the README: keep it out of logs, shell history and version control.
         public let secret: Bool
+
+        init(_ name: String, default defaultValue: String, _ meaning: String, secret: Bool = false) {
+            self.name = name
+            self.defaultValue = defaultValue
+            self.meaning = meaning
+            self.secret = secret
+        }
     }
 
     public static let keys: [Key] = [
-        Key(name: "SLOTLINE_DATA_DIR", defaultValue: "./data", meaning: "SQLite file, key file, outbox files", secret: false),
-        Key(name: "SLOTLINE_DATABASE_URL", defaultValue: "sqlite://$SLOTLINE_DATA_DIR/slotline.sqlite", meaning: "or postgres://user:pass@host:port/db", secret: true),
-        Key(name: "SLOTLINE_DATABASE_CONNECTIONS", defaultValue: "4 per CPU core", meaning: "most database connections this process opens (mind PostgreSQL's max_connections across replicas)", secret: false),
-        Key(name: "SLOTLINE_HOST", defaultValue: "127.0.0.1", meaning: "listen address", secret: false),
-        Key(name: "SLOTLINE_PORT", defaultValue: "8080", meaning: "listen port", secret: false),
-        Key(name: "SLOTLINE_PUBLIC_URL", defaultValue: "http://HOST:PORT", meaning: "base of links in messages and OAuth redirects", secret: false),
-        Key(name: "SLOTLINE_SECRET_KEY", defaultValue: "key file in the data dir", meaning: "base64 32-byte key for the token vault and signatures", secret: true),
-        Key(name: "SLOTLINE_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical", secret: false),
-        Key(name: "SLOTLINE_WORKERS", defaultValue: "2", meaning: "job workers in this process (0 = serve only)", secret: false),
-        Key(name: "SLOTLINE_SMTP_URL", defaultValue: "unset (outbox only)", meaning: "smtp://user:pass@host:port?tls=starttls|implicit|none", secret: true),
-        Key(name: "SLOTLINE_SMTP_CA_FILE", defaultValue: "unset (system roots)", meaning: "PEM file of CA certificates the SMTP server's certificate must chain to", secret: false),
-        Key(name: "SLOTLINE_MAIL_FROM", defaultValue: "Slotline <no-reply@localhost>", meaning: "sender of every message", secret: false),
-        Key(name: "SLOTLINE_ZOOM_CLIENT_ID", defaultValue: "unset (Zoom off)", meaning: "Zoom OAuth app client id", secret: false),
-        Key(name: "SLOTLINE_ZOOM_CLIENT_SECRET", defaultValue: "unset (Zoom off)", meaning: "Zoom OAuth app client secret", secret: true),
-        Key(name: "SLOTLINE_ZOOM_OAUTH_URL", defaultValue: "https://zoom.us", meaning: "base of /oauth/authorize, /oauth/token, /oauth/revoke", secret: false),
-        Key(name: "SLOTLINE_ZOOM_API_URL", defaultValue: "https://api.zoom.us/v2", meaning: "Zoom REST base", secret: false),
-        Key(name: "SLOTLINE_ZOOM_WEBHOOK_SECRET", defaultValue: "unset (Zoom webhooks refused)", meaning: "secret token for x-zm-signature", secret: true),
-        Key(name: "SLOTLINE_JITSI_URL", defaultValue: "https://meet.jit.si", meaning: "base of Jitsi room links", secret: false),
-        Key(name: "SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", defaultValue: "refuse",
-            meaning: "refuse or allow webhook URLs on loopback, private, link-local and other non-public addresses", secret: false),
+        Key("SLOTLINE_DATA_DIR", default: "`./data`", "SQLite file, key file, outbox files"),
+        Key("SLOTLINE_DATABASE_URL", default: "`sqlite://$SLOTLINE_DATA_DIR/slotline.sqlite`", "or `postgres://user:pass@host:port/db`",
+            secret: true),
+        Key("SLOTLINE_DATABASE_CONNECTIONS", default: "4 per CPU core",
+            "most database connections this process opens, spread over its event loops; with PostgreSQL keep replicas × this under `max_connections`"),
+        Key("SLOTLINE_HOST", default: "`127.0.0.1`", "listen address"),
+        Key("SLOTLINE_PORT", default: "`8080`", "listen port"),
+        Key("SLOTLINE_PUBLIC_URL", default: "`http://HOST:PORT`", "base of links in messages and OAuth redirects"),
+        Key("SLOTLINE_SECRET_KEY", default: "key file `\(SecretKey.fileName)` in the data dir, created with mode 0600",
+            "base64 32-byte key for the token vault and signatures", secret: true),
+        Key("SLOTLINE_LOG_LEVEL", default: "`info`", "trace, debug, info, notice, warning, error, critical"),
+        Key("SLOTLINE_WORKERS", default: "`2`", "job workers in this process (`0` = serve only)"),
+        Key("SLOTLINE_SMTP_URL", default: "unset (outbox only)", "`smtp://user:pass@host:port?tls=starttls|implicit|none`", secret: true),
+        Key("SLOTLINE_SMTP_CA_FILE", default: "unset (system roots)", "PEM file of CA certificates the SMTP server's certificate must chain to"),
+        Key("SLOTLINE_MAIL_FROM", default: "`Slotline <no-reply@localhost>`", "sender of every message"),
+        Key("SLOTLINE_ZOOM_CLIENT_ID", default: "unset (Zoom off)", "Zoom OAuth app client id"),
+        Key("SLOTLINE_ZOOM_CLIENT_SECRET", default: "unset (Zoom off)", "Zoom OAuth app client secret", secret: true),
+        Key("SLOTLINE_ZOOM_OAUTH_URL", default: "`https://zoom.us`", "base of `/oauth/authorize`, `/oauth/token`, `/oauth/revoke`"),
+        Key("SLOTLINE_ZOOM_API_URL", default: "`https://api.zoom.us/v2`", "Zoom REST base"),
+        Key("SLOTLINE_ZOOM_WEBHOOK_SECRET", default: "unset (Zoom webhooks refused)", "secret token for `x-zm-signature`", secret: true),
+        Key("SLOTLINE_JITSI_URL", default: "`https://meet.jit.si`", "base of Jitsi room links"),
+        Key("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", default: "`refuse`",
+            "`refuse` or `allow` webhook URLs on loopback, private, link-local and other non-public addresses (`allow` only when the receivers are on your own network)"),
     ]
 
     public var dataDirectory: String

@@ -79,35 +79,11 @@ struct BookingController {
         return try await view(booking, service, user: user, zone: zone)
     }
 
-    /// The staff view, with the private meeting details only when released and the viewer may see
-    /// them; every such view goes into the audit log.
+    /// The staff view, with the private meeting details where the desk releases them to this viewer.
     private func view(_ booking: Booking, _ service: Service?, user: StaffUser, zone: TimeZone) async throws -> StaffBookingView {
-        var meeting: MeetingView?
-        if let service, MeetingAccess.detailsReleased(booking), MeetingAccess.staffMaySee(booking, viewer: user) {
-            meeting = try await privateMeeting(booking, service)
-            if meeting != nil {
-                try await store.audit.record(AuditEntry(workspaceId: booking.workspaceId, actorId: user.id, action: "meeting.details.viewed",
-                                                        subjectType: "booking", subjectId: booking.id, createdAt: store.time.now()))
-            }
-        }
+        var meeting: StaffMeetingDetails?
+        if let service { meeting = try await desk.meetingDetails(of: booking, service: service, viewer: user) }
         return StaffBookingView(booking, service: service, meeting: meeting, zone: zone)
-    }
-
-    private func privateMeeting(_ booking: Booking, _ service: Service) async throws -> MeetingView? {
-        switch service.meetingLinkSource {
-        case .practitioner, .service:
-            guard let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId),
-                  let text = MeetingAccess.staticText(service: service, practitioner: practitioner) else { return nil }
-            return MeetingView(source: service.meetingLinkSource, text: text)
-        case .provider:
-            guard service.online, let meeting = try await store.meetings.live(groupKey: Meeting.groupKey(for: booking, capacity: service.capacity),
-                                                                             workspaceId: booking.workspaceId) else { return nil }
-            let hostURL = try await store.meetings.sealedHostURL(meetingId: meeting.id).flatMap { try? desk.settings.vault.open($0) }
-            return MeetingView(source: .provider, provider: meeting.provider.rawValue, state: meeting.state, joinURL: meeting.joinURL,
-                               meetingNumber: meeting.meetingNumber, passcode: meeting.passcode, hostURL: hostURL, lastError: meeting.lastError)
-        case .pool, .none:
-            return nil
-        }
     }
 
     /// Times are shown in `?timeZone=` if given, else in the workspace's zone.
@@ -121,13 +97,5 @@ struct BookingController {
 
     private func servicesById(_ workspaceId: String) async throws -> [String: Service] {
         Dictionary(uniqueKeysWithValues: try await store.services.list(workspaceId: workspaceId).map { ($0.id, $0) })
-    }
-}
-
-extension Sequence {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var result: [T] = []
-        for element in self { result.append(try await transform(element)) }
-        return result
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 
 struct CustomerView: Encodable {
     let name: String
@@ -32,20 +33,6 @@ struct ChangeRequestView: Encodable {
     }
 }
 
-/// Private meeting details, shown only to staff allowed to see them once the booking is confirmed.
-/// Static sources fill `text`; provider meetings fill the rest, the host link included (staff only).
-struct MeetingView: Encodable {
-    let source: MeetingLinkSource
-    var text: String?
-    var provider: String?
-    var state: Meeting.State?
-    var joinURL: String?
-    var meetingNumber: String?
-    var passcode: String?
-    var hostURL: String?
-    var lastError: String?
-}
-
 /// The back-office view of a booking.
 struct StaffBookingView: ResponseEncodable {
     let id: String
@@ -63,11 +50,11 @@ struct StaffBookingView: ResponseEncodable {
     let sequence: Int
     let onlineInstructions: String
     /// Nil until confirmed, and for staff who may not see it.
-    let meeting: MeetingView?
+    let meeting: StaffMeetingDetails?
     let createdAt: String
     let updatedAt: String
 
-    init(_ booking: Booking, service: Service?, meeting: MeetingView?, zone: TimeZone) {
+    init(_ booking: Booking, service: Service?, meeting: StaffMeetingDetails?, zone: TimeZone) {
         func time(_ date: Date) -> String { RFC3339.format(date, in: zone) }
         id = booking.id
         state = booking.state

@@ -26,19 +26,19 @@ struct ManagePageController {
             .range(booking.startsAt, booking.endsAt)
         var body = """
             <dl>
-            <dt>\(words.service)</dt><dd>\(escape(view.service.name))</dd>
-            <dt>\(words.with)</dt><dd>\(escape(view.practitioner.name))</dd>
-            <dt>\(words.when)</dt><dd>\(escape(when))</dd>
-            <dt>\(words.state)</dt><dd>\(escape(booking.state.rawValue))</dd>
+            <dt>\(words.service)</dt><dd>\(HTML.escaped(view.service.name))</dd>
+            <dt>\(words.with)</dt><dd>\(HTML.escaped(view.practitioner.name))</dd>
+            <dt>\(words.when)</dt><dd>\(HTML.escaped(when))</dd>
+            <dt>\(words.state)</dt><dd>\(HTML.escaped(booking.state.rawValue))</dd>
             </dl>
             """
-        if let payment = view.paymentInstructions, !payment.isEmpty { body += "<p>\(escape(payment))</p>" }
-        if !view.onlineInstructions.isEmpty { body += "<p>\(escape(view.onlineInstructions))</p>" }
+        if let payment = view.paymentInstructions, !payment.isEmpty { body += "<p>\(HTML.escaped(payment))</p>" }
+        if !view.onlineInstructions.isEmpty { body += "<p>\(HTML.escaped(view.onlineInstructions))</p>" }
         if let pending = booking.request {
-            body += "<p>\(words.requested) (\(escape(pending.kind.rawValue)))</p>"
+            body += "<p>\(words.requested) (\(HTML.escaped(pending.kind.rawValue)))</p>"
         } else if booking.state.holdsSlot {
             body += """
-                <form method="post" action="/manage/\(escape(token))/cancel">
+                <form method="post" action="/manage/\(HTML.escaped(token))/cancel">
                 <label>\(words.reason) <input name="reason" maxlength="2000"></label>
                 <button type="submit">\(words.cancel)</button>
                 </form>
@@ -60,16 +60,11 @@ struct ManagePageController {
     private func html(_ title: String, _ body: String, language: Language = .en, status: HTTPResponse.Status = .ok) -> Response {
         let page = """
             <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title></head>
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTML.escaped(title))</title></head>
             <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
-            <h1>\(escape(title))</h1>\(body)</body></html>
+            <h1>\(HTML.escaped(title))</h1>\(body)</body></html>
             """
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// The page's few labels in the customer's language.

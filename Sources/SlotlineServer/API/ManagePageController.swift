@@ -20,8 +20,9 @@ struct ManagePageController {
         guard let booking = try await store.bookings.find(manageToken: token) else {
             // No booking, so no customer language: the browser's, as for API errors.
             let words = Words(Language.negotiate(request.headers[.acceptLanguage]))
-            return html(words["manage.not_found.title"], "<p>\(HTML.escaped(words["manage.not_found.text"]))</p>",
-                        language: words.language, status: .notFound)
+            return HTMLPage.response(title: words["manage.not_found.title"],
+                                     body: "<p>\(HTML.escaped(words["manage.not_found.text"]))</p>",
+                                     language: words.language, status: .notFound)
         }
         let view = try await PublicViews(store: store).view(booking)
         let words = Words(booking.customer.language)
@@ -48,7 +49,7 @@ struct ManagePageController {
                 </form>
                 """
         }
-        return html(view.service.name, body, language: booking.customer.language)
+        return HTMLPage.response(title: view.service.name, body: body, language: booking.customer.language)
     }
 
     /// A form post from the page: asks to cancel, then shows the page again.
@@ -59,15 +60,5 @@ struct ManagePageController {
             .first { $0.name == "reason" }?.value ?? ""
         _ = try await store.desk.request(.cancel, manageToken: token, startsAt: nil, reason: reason)
         return Response(status: .seeOther, headers: [.location: "/manage/\(token)"])
-    }
-
-    private func html(_ title: String, _ body: String, language: Language, status: HTTPResponse.Status = .ok) -> Response {
-        let page = """
-            <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTML.escaped(title))</title></head>
-            <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
-            <h1>\(HTML.escaped(title))</h1>\(body)</body></html>
-            """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }

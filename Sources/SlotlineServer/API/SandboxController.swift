@@ -33,12 +33,8 @@ struct SandboxController {
 
     private var provider: SandboxProvider { settings.sandboxProvider }
 
+    /// The sandbox is a developer's tool, in English only.
     private func page(_ title: String, _ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        let html = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escaped(title))</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
-            <h1>\(HTML.escaped(title))</h1><p>\(HTML.escaped(text))</p></body></html>
-            """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        HTMLPage.response(title: title, body: "<p>\(HTML.escaped(text))</p>", language: .en, status: status)
     }
 }

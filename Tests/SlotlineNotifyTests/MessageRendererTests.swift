@@ -114,18 +114,31 @@ import Testing
 
     @Test func aMissingOrMalformedTemplateStopsTheRendererAtStart() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
-        let english = folder.appendingPathComponent("en")
-        try FileManager.default.createDirectory(at: english, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        try "Received\n\nHello".write(to: english.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
+        try "Received\n\nHello".write(to: folder.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
         let missing = #expect(throws: MessageTemplateError.self) { try MessageRenderer(folder: folder) }
         #expect(missing?.code == .templateMissing)
 
-        try "Received\nHello".write(to: english.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
+        try "Received\nHello".write(to: folder.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
         let malformed = #expect(throws: MessageTemplateError.self) { try MessageRenderer(folder: folder) }
         #expect(malformed?.code == .templateInvalid)
-        #expect(malformed?.file == "en/received.mustache")
+        #expect(malformed?.file == "received.mustache")
+    }
+
+    @Test func aTemplateNamingAWordTheCatalogLacksStopsTheRendererAtStart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        try "{{message.received.subject}}\n\n{{message.received.intor}}"
+            .write(to: folder.appendingPathComponent("received.mustache"), atomically: true, encoding: .utf8)
+        let misspelt = #expect(throws: MessageTemplateError.self) { try MessageRenderer(folder: folder) }
+
+        #expect(misspelt?.code == .templateInvalid)
+        #expect(misspelt?.file == "received.mustache")
+        #expect(misspelt?.message.contains("message.received.intor") == true)
     }
 
     @Test func aMoveShowsThePreviousTimeAndNothingElseDoes() throws {

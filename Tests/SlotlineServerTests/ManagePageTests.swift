@@ -51,4 +51,15 @@ import Testing
             #expect(unknown.text.contains("does not lead to a booking"))
         }
     }
+
+    @Test("a link to no booking is answered in the browser's language", arguments: TestDatabase.flavors)
+    func anUnknownTokenIsAnsweredInTheBrowsersLanguage(_ flavor: SQLFlavor) async throws {
+        try await TestApp.run(flavor) { app in
+            let page = try await app.visitor.send(.get, "/manage/mt_nothing", raw: nil, headers: [.acceptLanguage: "zh-TW,zh;q=0.9"])
+
+            #expect(page.status == .notFound)
+            #expect(page.text.contains(#"<html lang="zh-Hant">"#))
+            #expect(page.text.contains("找不到預約"))
+        }
+    }
 }

@@ -1,88 +1,15 @@
-/// The user-facing text of every error code, in every language.
-/// Wording of `invalid_parameter` and `no_free_line` follows the OA seed exactly.
+/// The user-facing text of every error code, in every language: the word `error.<code>` of the
+/// `Words` catalog. Wording of `invalid_parameter` and `no_free_line` follows the OA seed exactly.
 public enum ErrorMessages {
     public static func message(for error: SlotlineError, in language: Language) -> String {
+        let words = Words(language)
         let field = error.field ?? ""
-        let detail = error.detail.map { " (\($0))" } ?? ""
-        switch (error.code, language) {
-        case (.invalidJSON, .en): return "The request body is not valid JSON\(detail)."
-        case (.invalidJSON, .zhHans): return "请求内容不是有效的 JSON\(detail)。"
-        case (.invalidJSON, .zhHant): return "請求內容不是有效的 JSON\(detail)。"
-        case (.invalidParameter, .en): return "Invalid input parameter: \(field)\(detail)"
-        case (.invalidParameter, .zhHans): return "无效的输入参数： \(field)\(detail)"
-        case (.invalidParameter, .zhHant): return "無效的輸入參數： \(field)\(detail)"
-        case (.missingParameter, .en): return "Missing required parameter: \(field)"
-        case (.missingParameter, .zhHans): return "缺少必填参数： \(field)"
-        case (.missingParameter, .zhHant): return "缺少必填參數： \(field)"
-        case (.invalidTimeZone, .en): return "Unknown time zone in \(field)\(detail)."
-        case (.invalidTimeZone, .zhHans): return "\(field) 中的时区无法识别\(detail)。"
-        case (.invalidTimeZone, .zhHant): return "\(field) 中的時區無法識別\(detail)。"
-        case (.payloadTooLarge, .en): return "The request body is too large\(detail)."
-        case (.payloadTooLarge, .zhHans): return "请求内容过大\(detail)。"
-        case (.payloadTooLarge, .zhHant): return "請求內容過大\(detail)。"
-        case (.unsupportedMediaType, .en): return "Send the request body as application/json."
-        case (.unsupportedMediaType, .zhHans): return "请求内容必须是 application/json。"
-        case (.unsupportedMediaType, .zhHant): return "請求內容必須是 application/json。"
-        case (.notFound, .en): return "Not found: \(field.isEmpty ? "resource" : field)."
-        case (.notFound, .zhHans): return "找不到：\(field.isEmpty ? "资源" : field)。"
-        case (.notFound, .zhHant): return "找不到：\(field.isEmpty ? "資源" : field)。"
-        case (.methodNotAllowed, .en): return "This method is not allowed here."
-        case (.methodNotAllowed, .zhHans): return "不支持此请求方法。"
-        case (.methodNotAllowed, .zhHant): return "不支援此請求方法。"
-        case (.unauthenticated, .en): return "Sign in or send an API key."
-        case (.unauthenticated, .zhHans): return "请先登录或提供 API 密钥。"
-        case (.unauthenticated, .zhHant): return "請先登入或提供 API 金鑰。"
-        case (.invalidCredentials, .en): return "The email or password is wrong."
-        case (.invalidCredentials, .zhHans): return "邮箱或密码错误。"
-        case (.invalidCredentials, .zhHant): return "電子郵件或密碼錯誤。"
-        case (.forbidden, .en): return "Your role does not allow this."
-        case (.forbidden, .zhHans): return "您的角色无权执行此操作。"
-        case (.forbidden, .zhHant): return "您的角色無權執行此操作。"
-        case (.alreadyExists, .en): return "Already exists: \(field)."
-        case (.alreadyExists, .zhHans): return "已存在：\(field)。"
-        case (.alreadyExists, .zhHant): return "已存在：\(field)。"
-        case (.slotUnavailable, .en): return "This time is no longer available. Please choose another time."
-        case (.slotUnavailable, .zhHans): return "该时段已不可预约，请选择其他时间。"
-        case (.slotUnavailable, .zhHant): return "該時段已無法預約，請選擇其他時間。"
-        case (.outsideAvailability, .en): return "This time is outside the practitioner's working hours."
-        case (.outsideAvailability, .zhHans): return "该时间不在服务人员的可预约时间内。"
-        case (.outsideAvailability, .zhHant): return "該時間不在老師的可預約時間內。"
-        case (.tooSoon, .en): return "This time is too soon to book\(detail)."
-        case (.tooSoon, .zhHans): return "距离开始时间太近，无法预约\(detail)。"
-        case (.tooSoon, .zhHant): return "距離開始時間太近，無法預約\(detail)。"
-        case (.tooFarAhead, .en): return "This time is too far ahead to book\(detail)."
-        case (.tooFarAhead, .zhHans): return "该时间超出可预约的范围\(detail)。"
-        case (.tooFarAhead, .zhHant): return "該時間超出可預約的範圍\(detail)。"
-        case (.invalidState, .en): return "This cannot be done while the booking is \(error.detail ?? "in its current state")."
-        case (.invalidState, .zhHans): return "预约当前状态（\(error.detail ?? "")）不允许此操作。"
-        case (.invalidState, .zhHant): return "預約目前狀態（\(error.detail ?? "")）不允許此操作。"
-        case (.noPendingRequest, .en): return "There is no customer request waiting for a decision."
-        case (.noPendingRequest, .zhHans): return "没有待处理的客户申请。"
-        case (.noPendingRequest, .zhHant): return "沒有待處理的客戶申請。"
-        case (.requestAlreadyPending, .en): return "A request for this booking is already waiting for the studio."
-        case (.requestAlreadyPending, .zhHans): return "此预约已有待处理的申请。"
-        case (.requestAlreadyPending, .zhHant): return "此預約已有待處理的申請。"
-        case (.idempotencyConflict, .en): return "This Idempotency-Key was already used for a different request."
-        case (.idempotencyConflict, .zhHans): return "此 Idempotency-Key 已用于另一个不同的请求。"
-        case (.idempotencyConflict, .zhHant): return "此 Idempotency-Key 已用於另一個不同的請求。"
-        case (.serviceUnavailable, .en): return "The service is temporarily unavailable. Please try again."
-        case (.serviceUnavailable, .zhHans): return "服务暂时不可用，请稍后重试。"
-        case (.serviceUnavailable, .zhHant): return "服務暫時無法使用，請稍後重試。"
-        case (.noFreeLine, .en): return "No free line found. Check that line maintenance is working, or choose another meeting time."
-        case (.noFreeLine, .zhHans): return "找不到空闲线路，请检查线路维护是否正常，或者重新选择会议时间"
-        case (.noFreeLine, .zhHant): return "找不到空閒線路，請檢查線路維護是否正常，或者重新選擇會議時間"
-        case (.accountInUse, .en): return "This \(field) account is already connected to another practitioner."
-        case (.accountInUse, .zhHans): return "此 \(field) 账号已连接到其他老师。"
-        case (.accountInUse, .zhHant): return "此 \(field) 帳號已連結到其他老師。"
-        case (.providerNotConfigured, .en): return "\(field) is not set up on this server."
-        case (.providerNotConfigured, .zhHans): return "此服务器尚未设置 \(field)。"
-        case (.providerNotConfigured, .zhHant): return "此伺服器尚未設定 \(field)。"
-        case (.authorizationFailed, .en): return "The authorization did not complete\(detail). Please connect again."
-        case (.authorizationFailed, .zhHans): return "授权未完成\(detail)，请重新连接。"
-        case (.authorizationFailed, .zhHant): return "授權未完成\(detail)，請重新連結。"
-        case (.internalError, .en): return "Something went wrong on our side. Nothing was changed."
-        case (.internalError, .zhHans): return "服务器内部错误，未做任何更改。"
-        case (.internalError, .zhHant): return "伺服器內部錯誤，未做任何變更。"
-        }
+        return words["error.\(error.code.rawValue)", with: [
+            "field": field,
+            // The same parentheses in every language, so the detail is formatted here, once.
+            "detail": error.detail.map { " (\($0))" } ?? "",
+            "resource": field.isEmpty ? words["error.fallback.resource"] : field,
+            "state": error.detail ?? words["error.fallback.state"],
+        ]]
     }
 }

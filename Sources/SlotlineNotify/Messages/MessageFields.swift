@@ -1,7 +1,9 @@
 import Foundation
+import SlotlineCore
 
 /// What the templates see of a `MessageContext`, by the names the templates use (listed in
-/// `Templates/README.md`). Empty values are left out so that `{{#name}}…{{/name}}` stays closed.
+/// `Templates/README.md`), and the language's words under `message`, filled with those values.
+/// Empty values are left out so that `{{#name}}…{{/name}}` stays closed.
 enum MessageFields {
     static func values(for context: MessageContext) -> [String: Any] {
         let time = MessageTime(language: context.language, timeZoneIdentifier: context.recipientTimeZone)
@@ -42,7 +44,23 @@ enum MessageFields {
         if context.kind.carriesMeetingDetails, let meeting = context.meeting.flatMap(meetingValues) {
             values["meeting"] = meeting
         }
-        return values
+        // Every word, filled whether or not this kind shows it: a few dozen short strings, and no
+        // list of which words a kind uses to keep in step with its template.
+        let words = Words(context.language).tree(under: "message.", with: placeholders(values))
+        return values.merging(words) { value, _ in value }
+    }
+
+    /// The values by the names the words' placeholders use: `meeting.passcode` for a meeting detail.
+    private static func placeholders(_ values: [String: Any], prefix: String = "") -> [String: String] {
+        var names: [String: String] = [:]
+        for (key, value) in values {
+            if let text = value as? String {
+                names[prefix + key] = text
+            } else if let nested = value as? [String: Any] {
+                names.merge(placeholders(nested, prefix: prefix + key + ".")) { first, _ in first }
+            }
+        }
+        return names
     }
 
     /// Names distinct from every top-level name, so a missing detail cannot resolve to something else.

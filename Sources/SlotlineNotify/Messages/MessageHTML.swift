@@ -2,7 +2,7 @@ import SlotlineCore
 
 /// The HTML part of a message, made from its rendered plain text so both parts always say the same:
 /// blank-line-separated blocks become paragraphs, lines within one become `<br>`, web addresses
-/// become links, and everything is escaped exactly once, here.
+/// become links, and everything is escaped exactly once, here, by `HTML.escaped`.
 enum MessageHTML {
     static func document(subject: String, text: String, language: Language) -> String {
         let paragraphs = text.split(separator: "\n\n").map { block in
@@ -15,7 +15,7 @@ enum MessageHTML {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escaped(subject))</title>
+        <title>\(HTML.escaped(subject))</title>
         </head>
         <body style="margin:0;padding:0;background-color:#f4f4f5;">
         <div style="max-width:600px;margin:0 auto;padding:24px 12px;">
@@ -29,34 +29,17 @@ enum MessageHTML {
         """
     }
 
-    /// Escapes for element content and double-quoted attribute values alike.
-    static func escaped<Text: StringProtocol>(_ text: Text) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     /// One line of text, escaped, with each `http(s)://` address made a link.
     static func linked(_ line: Substring) -> String {
         var result = ""
         var rest = line
         while let url = nextURL(in: rest) {
-            result += escaped(rest[..<url.lowerBound])
-            let address = escaped(rest[url])
+            result += HTML.escaped(rest[..<url.lowerBound])
+            let address = HTML.escaped(rest[url])
             result += #"<a href="\#(address)" style="color:#2563eb;">\#(address)</a>"#
             rest = rest[url.upperBound...]
         }
-        return result + escaped(rest)
+        return result + HTML.escaped(rest)
     }
 
     private static func nextURL(in text: Substring) -> Range<Substring.Index>? {

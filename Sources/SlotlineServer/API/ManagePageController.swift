@@ -20,33 +20,38 @@ struct ManagePageController {
     @Sendable func page(request: Request, context: SlotlineContext) async throws -> Response {
         let token = try context.parameters.require("token")
         guard let booking = try await store.bookings.find(manageToken: token) else {
-            return html("Booking not found", "<p>This link does not lead to a booking. Please check the link in your email.</p>", status: .notFound)
+            // No booking, so no customer language: the browser's, as for API errors.
+            let words = Words(Language.negotiate(request.headers[.acceptLanguage]))
+            return HTMLPage.response(title: words["manage.not_found.title"],
+                                     body: "<p>\(HTML.escaped(words["manage.not_found.text"]))</p>",
+                                     language: words.language, status: .notFound)
         }
         let view = try await PublicViews(store: store).view(booking)
         let words = Words(booking.customer.language)
+        let word = { (key: String) in HTML.escaped(words[key]) }
         let when = MessageTime(language: booking.customer.language, timeZoneIdentifier: booking.customer.timeZone)
             .range(booking.startsAt, booking.endsAt)
         var body = """
             <dl>
-            <dt>\(words.service)</dt><dd>\(escape(view.service.name))</dd>
-            <dt>\(words.with)</dt><dd>\(escape(view.practitioner.name))</dd>
-            <dt>\(words.when)</dt><dd>\(escape(when))</dd>
-            <dt>\(words.state)</dt><dd>\(escape(booking.state.rawValue))</dd>
+            <dt>\(word("manage.service"))</dt><dd>\(HTML.escaped(view.service.name))</dd>
+            <dt>\(word("manage.with"))</dt><dd>\(HTML.escaped(view.practitioner.name))</dd>
+            <dt>\(word("manage.when"))</dt><dd>\(HTML.escaped(when))</dd>
+            <dt>\(word("manage.state"))</dt><dd>\(HTML.escaped(booking.state.rawValue))</dd>
             </dl>
             """
-        if let payment = view.paymentInstructions, !payment.isEmpty { body += "<p>\(escape(payment))</p>" }
-        if !view.onlineInstructions.isEmpty { body += "<p>\(escape(view.onlineInstructions))</p>" }
+        if let payment = view.paymentInstructions, !payment.isEmpty { body += "<p>\(HTML.escaped(payment))</p>" }
+        if !view.onlineInstructions.isEmpty { body += "<p>\(HTML.escaped(view.onlineInstructions))</p>" }
         if let pending = booking.request {
-            body += "<p>\(words.requested) (\(escape(pending.kind.rawValue)))</p>"
+            body += "<p>\(word("manage.requested")) (\(HTML.escaped(pending.kind.rawValue)))</p>"
         } else if booking.state.holdsSlot {
             body += """
-                <form method="post" action="/manage/\(escape(token))/cancel">
-                <label>\(words.reason) <input name="reason" maxlength="2000"></label>
-                <button type="submit">\(words.cancel)</button>
+                <form method="post" action="/manage/\(HTML.escaped(token))/cancel">
+                <label>\(word("manage.reason")) <input name="reason" maxlength="2000"></label>
+                <button type="submit">\(word("manage.cancel"))</button>
                 </form>
                 """
         }
-        return html(view.service.name, body, language: booking.customer.language)
+        return HTMLPage.response(title: view.service.name, body: body, language: booking.customer.language)
     }
 
     /// A form post from the page: asks to cancel, then shows the page again.
@@ -57,37 +62,5 @@ struct ManagePageController {
             .first { $0.name == "reason" }?.value ?? ""
         _ = try await desk.bookings.request(.cancel, manageToken: token, startsAt: nil, reason: reason)
         return Response(status: .seeOther, headers: [.location: "/manage/\(token)"])
-    }
-
-    private func html(_ title: String, _ body: String, language: Language = .en, status: HTTPResponse.Status = .ok) -> Response {
-        let page = """
-            <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title></head>
-            <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
-            <h1>\(escape(title))</h1>\(body)</body></html>
-            """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    /// The page's few labels in the customer's language.
-    private struct Words {
-        let service, with, when, state, reason, cancel, requested: String
-
-        init(_ language: Language) {
-            switch language {
-            case .en:
-                (service, with, when, state, reason, cancel, requested) =
-                    ("Service", "With", "When", "Status", "Reason (optional)", "Ask to cancel", "Your request is waiting for the studio")
-            case .zhHans:
-                (service, with, when, state, reason, cancel, requested) = ("服务", "老师", "时间", "状态", "原因（选填）", "申请取消", "您的申请正在等待处理")
-            case .zhHant:
-                (service, with, when, state, reason, cancel, requested) = ("服務", "老師", "時間", "狀態", "原因（選填）", "申請取消", "您的申請正在等待處理")
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SlotlineDesk
 import Hummingbird
+import SlotlineCore
 import SlotlineMeetings
 
 /// The sandbox provider's join and host pages, served by Slotline itself so a new installation
@@ -33,15 +34,8 @@ struct SandboxController {
 
     private var provider: SandboxProvider { settings.sandboxProvider }
 
+    /// The sandbox is a developer's tool, in English only.
     private func page(_ title: String, _ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        let escape = { (value: String) in
-            value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
-        let html = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem">
-            <h1>\(escape(title))</h1><p>\(escape(text))</p></body></html>
-            """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        HTMLPage.response(title: title, body: "<p>\(HTML.escaped(text))</p>", language: .en, status: status)
     }
 }

@@ -34,8 +34,8 @@ struct AuditController {
     @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<EntryView> {
         let user = try context.requireConfigurer()
         let query = request.uri.queryParameters
-        let limit = try Input.integer(query.get("limit"), field: "limit", range: 1...500, default: 100)
-        let offset = try Input.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
+        let limit = try FieldInput.integer(query.get("limit"), field: "limit", range: 1...500, default: 100)
+        let offset = try FieldInput.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
         return ListView(items: try await store.audit.list(workspaceId: user.workspaceId, subjectId: query.get("subjectId"),
                                                           limit: limit, offset: offset).map(EntryView.init))
     }

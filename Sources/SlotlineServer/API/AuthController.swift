@@ -75,7 +75,7 @@ struct AuthController {
     @Sendable func createKey(request: Request, context: SlotlineContext) async throws -> EditedResponse<KeyView> {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(NewKey.self, from: request, context: context)
-        let name = try Input.text(input.name, field: "name", max: 100) ?? "API key"
+        let name = try FieldInput.text(input.name, field: "name", max: 100) ?? "API key"
         let key = try await store.staff.createAPIKey(for: user, name: name, now: store.time.now())
         return EditedResponse(status: .created, response: KeyView(apiKey: key, name: name))
     }

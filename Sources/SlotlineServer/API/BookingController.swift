@@ -31,8 +31,8 @@ struct BookingController {
         guard let tab = BookingTab(rawValue: query.get("tab") ?? "upcoming") else {
             throw SlotlineError.invalid("tab", BookingTab.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let limit = try Input.integer(query.get("limit"), field: "limit", range: 1...200, default: 50)
-        let offset = try Input.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
+        let limit = try FieldInput.integer(query.get("limit"), field: "limit", range: 1...200, default: 50)
+        let offset = try FieldInput.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
         let zone = try await viewZone(request, user: user)
         let bookings = try await store.bookings.list(workspaceId: user.workspaceId, tab: tab, now: store.time.now(), limit: limit, offset: offset)
         let services = try await servicesById(user.workspaceId)
@@ -63,7 +63,7 @@ struct BookingController {
         let input = try await RequestBody.decode(Reschedule.self, from: request, context: context)
         let zone = try await viewZone(request, user: user)
         let booking = try await desk.bookings.reschedule(bookingId: try context.parameters.require(), workspaceId: user.workspaceId,
-                                                      to: try Input.time(input.startsAt, field: "startsAt"))
+                                                      to: try FieldInput.time(input.startsAt, field: "startsAt"))
         return try await view(booking, user: user, zone: zone)
     }
 
@@ -89,7 +89,7 @@ struct BookingController {
     /// Times are shown in `?timeZone=` if given, else in the workspace's zone.
     private func viewZone(_ request: Request, user: StaffUser) async throws -> TimeZone {
         if let identifier = request.uri.queryParameters.get("timeZone") {
-            return try Input.timeZone(identifier, field: "timeZone")
+            return try FieldInput.timeZone(identifier, field: "timeZone")
         }
         let workspace = try await store.workspaces.find(id: user.workspaceId)
         return workspace.flatMap { TimeZone(identifier: $0.timeZone) } ?? TimeZone(identifier: "UTC")!

@@ -24,10 +24,10 @@ struct BookingInput: Decodable {
         guard let customer else { throw SlotlineError.missing("customer") }
         guard let name = customer.name else { throw SlotlineError.missing("customer.name") }
         guard let email = customer.email else { throw SlotlineError.missing("customer.email") }
-        _ = try Input.timeZone(customer.timeZone, field: "customer.timeZone")
+        _ = try FieldInput.timeZone(customer.timeZone, field: "customer.timeZone")
         return NewBooking(
             serviceId: serviceId, practitionerId: practitionerId,
-            startsAt: try Input.time(startsAt, field: "startsAt"), seats: seats ?? 1,
+            startsAt: try FieldInput.time(startsAt, field: "startsAt"), seats: seats ?? 1,
             customer: Customer(name: name, email: email, phone: customer.phone ?? "",
                                language: customer.language ?? defaultLanguage, timeZone: customer.timeZone ?? "UTC"),
             notes: notes ?? "")

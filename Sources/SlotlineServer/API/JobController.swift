@@ -46,7 +46,7 @@ struct JobController {
             }
             state = parsed
         }
-        let limit = try Input.integer(request.uri.queryParameters.get("limit"), field: "limit", range: 1...500, default: 100)
+        let limit = try FieldInput.integer(request.uri.queryParameters.get("limit"), field: "limit", range: 1...500, default: 100)
         return ListView(items: try await store.jobs.list(state: state, workspaceId: user.workspaceId, limit: limit).map(JobView.init))
     }
 

@@ -33,7 +33,7 @@ struct ManageController {
 
     func ask(_ kind: ChangeRequest.Kind, request: Request, context: SlotlineContext) async throws -> PublicBookingView {
         let input = try await RequestBody.decode(RequestInput.self, from: request, context: context)
-        let startsAt = try kind == .reschedule ? Input.time(input.startsAt, field: "startsAt") : nil
+        let startsAt = try kind == .reschedule ? FieldInput.time(input.startsAt, field: "startsAt") : nil
         let booking = try await desk.bookings.request(kind, manageToken: try context.parameters.require("token"), startsAt: startsAt,
                                                    reason: input.reason ?? "")
         return try await PublicViews(store: store).view(booking)

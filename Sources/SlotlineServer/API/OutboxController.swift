@@ -56,8 +56,8 @@ struct OutboxController {
     @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<MessageView> {
         let user = try context.requireConfigurer()
         let query = request.uri.queryParameters
-        let limit = try Input.integer(query.get("limit"), field: "limit", range: 1...500, default: 100)
-        let offset = try Input.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
+        let limit = try FieldInput.integer(query.get("limit"), field: "limit", range: 1...500, default: 100)
+        let offset = try FieldInput.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
         let messages = try await store.outbox.list(workspaceId: user.workspaceId, bookingId: query.get("bookingId"),
                                                    limit: limit, offset: offset)
         return ListView(items: messages.map(MessageView.init))

@@ -1,20 +1,13 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// `/api/v1/practitioners`: people and rooms, their hours and their static meeting text.
 struct PractitionerController {
     let store: Store
-
-    struct Input: Decodable {
-        let name: String?
-        let description: String?
-        let timeZone: String?
-        let meetingText: String?
-        let active: Bool?
-        let availability: Availability?
-    }
+    let desk: Desk
 
     func addRoutes(to group: RouterGroup<SlotlineContext>) {
         group.get("practitioners", use: list)
@@ -32,10 +25,8 @@ struct PractitionerController {
 
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<PractitionerView> {
         let user = try context.requireConfigurer()
-        let input = try await RequestBody.decode(Input.self, from: request, context: context)
-        let practitioner = try apply(input, to: Practitioner(id: Secrets.newID(), workspaceId: user.workspaceId, name: "", timeZone: "UTC"),
-                                     creating: true)
-        try await store.practitioners.save(practitioner, now: store.time.now())
+        let changes = try await RequestBody.decode(PractitionerChanges.self, from: request, context: context)
+        let practitioner = try await desk.createPractitioner(changes, workspaceId: user.workspaceId)
         return EditedResponse(status: .created, response: PractitionerView(practitioner, viewer: user))
     }
 
@@ -45,11 +36,9 @@ struct PractitionerController {
 
     @Sendable func update(request: Request, context: SlotlineContext) async throws -> PractitionerView {
         let user = try context.requireConfigurer()
-        let existing = try await find(context)
-        let input = try await RequestBody.decode(Input.self, from: request, context: context)
-        let practitioner = try apply(input, to: existing, creating: false)
-        try await store.practitioners.save(practitioner, now: store.time.now())
-        return PractitionerView(practitioner, viewer: user)
+        let id = try context.parameters.require()
+        let changes = try await RequestBody.decode(PractitionerChanges.self, from: request, context: context)
+        return PractitionerView(try await desk.updatePractitioner(id: id, changes, workspaceId: user.workspaceId), viewer: user)
     }
 
     @Sendable func availability(request: Request, context: SlotlineContext) async throws -> EditedResponse<Availability> {
@@ -57,34 +46,14 @@ struct PractitionerController {
     }
 
     @Sendable func setAvailability(request: Request, context: SlotlineContext) async throws -> EditedResponse<Availability> {
-        _ = try context.requireConfigurer()
-        var practitioner = try await find(context)
-        practitioner.availability = try await RequestBody.decode(Availability.self, from: request, context: context).validated()
-        try await store.practitioners.save(practitioner, now: store.time.now())
-        return EditedResponse(response: practitioner.availability)
+        let user = try context.requireConfigurer()
+        let id = try context.parameters.require()
+        let availability = try await RequestBody.decode(Availability.self, from: request, context: context)
+        return EditedResponse(response: try await desk.setAvailability(availability, practitionerId: id, workspaceId: user.workspaceId).availability)
     }
 
     private func find(_ context: SlotlineContext) async throws -> Practitioner {
-        let user = try context.requireStaff()
-        guard let practitioner = try await store.practitioners.find(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
-            throw SlotlineError.notFound("practitioner")
-        }
-        return practitioner
-    }
-
-    private func apply(_ input: Input, to practitioner: Practitioner, creating: Bool) throws -> Practitioner {
-        var result = practitioner
-        if let name = try SlotlineServer.Input.text(input.name, field: "name", max: 200, required: creating) { result.name = name }
-        if let description = try SlotlineServer.Input.text(input.description, field: "description", max: 10_000) { result.description = description }
-        if let meetingText = try SlotlineServer.Input.text(input.meetingText, field: "meetingText", max: 2_000) { result.meetingText = meetingText }
-        if creating || input.timeZone != nil {
-            _ = try SlotlineServer.Input.timeZone(input.timeZone, field: "timeZone")
-            result.timeZone = input.timeZone ?? result.timeZone
-        }
-        if let active = input.active { result.active = active }
-        if let availability = input.availability { result.availability = try availability.validated() }
-        if result.name.trimmingCharacters(in: .whitespaces).isEmpty { throw SlotlineError.invalid("name", "must not be empty") }
-        return result
+        try await desk.practitioner(id: try context.parameters.require(), workspaceId: try context.requireStaff().workspaceId)
     }
 }
 

@@ -40,9 +40,9 @@ struct PublicController {
         let workspace = try await workspace(context)
         let query = request.uri.queryParameters
         let zoneName = query.get("timeZone") ?? workspace.timeZone
-        let zone = try Input.timeZone(zoneName, field: "timeZone")
-        let from = try query.get("from").map { try Input.time($0, field: "from") } ?? store.time.now()
-        let to = try query.get("to").map { try Input.time($0, field: "to") } ?? from.addingTimeInterval(14 * 86_400)
+        let zone = try FieldInput.timeZone(zoneName, field: "timeZone")
+        let from = try query.get("from").map { try FieldInput.time($0, field: "from") } ?? store.time.now()
+        let to = try query.get("to").map { try FieldInput.time($0, field: "to") } ?? from.addingTimeInterval(14 * 86_400)
         let offered = try await desk.slots.slots(workspaceId: workspace.id, serviceId: try context.parameters.require(),
                                                   practitionerId: query.get("practitionerId"), from: from, to: to)
         // The name as asked: Foundation on Linux renames "UTC" to "GMT".

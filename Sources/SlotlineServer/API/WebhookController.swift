@@ -76,7 +76,7 @@ struct WebhookController {
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<SubscriptionView> {
         let user = try context.requireConfigurer()
         let input = try await RequestBody.decode(SubscriptionInput.self, from: request, context: context)
-        guard let url = try Input.text(input.url, field: "url", max: 2000, required: true) else { throw SlotlineError.missing("url") }
+        guard let url = try FieldInput.text(input.url, field: "url", max: 2000, required: true) else { throw SlotlineError.missing("url") }
         let (subscription, secret) = try await WebhookSubscriptions(store: store, settings: settings)
             .create(url: url, events: input.events ?? [], workspaceId: user.workspaceId)
         return EditedResponse(status: .created, response: SubscriptionView(subscription, secret: secret))
@@ -96,7 +96,7 @@ struct WebhookController {
 
     @Sendable func deliveries(request: Request, context: SlotlineContext) async throws -> ListView<DeliveryView> {
         let subscription = try await find(context)
-        let limit = try Input.integer(request.uri.queryParameters.get("limit"), field: "limit", range: 1...500, default: 100)
+        let limit = try FieldInput.integer(request.uri.queryParameters.get("limit"), field: "limit", range: 1...500, default: 100)
         return ListView(items: try await store.webhooks.deliveries(subscriptionId: subscription.id, workspaceId: subscription.workspaceId,
                                                                    limit: limit).map(DeliveryView.init))
     }

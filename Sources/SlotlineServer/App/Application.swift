@@ -46,7 +46,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
 
     let staff = api.group().add(middleware: Authenticator(store: store))
     AuthController(store: store, settings: settings).addRoutes(to: staff)
-    PractitionerController(store: store).addRoutes(to: staff)
+    PractitionerController(store: store, desk: desk).addRoutes(to: staff)
     ServiceController(store: store, desk: desk).addRoutes(to: staff)
     BookingController(store: store, desk: desk).addRoutes(to: staff)
     JobController(store: store).addRoutes(to: staff)

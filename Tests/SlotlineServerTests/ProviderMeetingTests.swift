@@ -1,6 +1,8 @@
 import Foundation
+import Logging
 import ProviderSimulators
 import SlotlineCore
+import SlotlineDesk
 import SlotlineServer
 import SlotlineStore
 import SlotlineTestSupport
@@ -419,5 +421,34 @@ extension ZoomApp {
             if write { counts[request.method, default: 0] += 1 }
         }
         return counts
+    }
+}
+
+/// Issue 10 item 10: a confirmation waiting for its meeting is the normal course of things, not
+/// something an operator should be warned about once per booking.
+@Suite struct MeetingWaitLogTests {
+    @Test func aConfirmationWaitingForItsMeetingLogsNoWarning() async throws {
+        try await ZoomApp.run(.sqlite) { zoom in
+            try await zoom.connectDefaultZoom()
+            let service = try await zoom.providerService()
+            let booked = try await zoom.app.book(service, at: zoom.app.opening())
+            // A worker whose logger is made while the harness records, so its lines are kept.
+            let worker = JobWorker(name: "wait-log", queue: zoom.app.store.jobs,
+                                   handlers: try jobHandlers(store: zoom.app.store, settings: zoom.settings), logger: Logger(label: "wait-log"))
+
+            // The booking's event job runs first: its confirmation waits for the meeting (not made yet).
+            let event = try #require(try await zoom.app.store.jobs.list(state: .queued, workspaceId: nil).first { $0.kind == JobKind.bookingEvent.rawValue })
+            while try await worker.runOnce() {
+                if try await zoom.app.store.jobs.find(id: event.id)?.attempts ?? 0 >= 1 { break }
+            }
+            let afterWait = try #require(try await zoom.app.store.jobs.find(id: event.id))
+            let lines = zoom.logs.text.split(separator: "\n").filter { $0.hasPrefix("wait-log ") }
+
+            #expect(booked.status == .created)
+            #expect(afterWait.state == .queued, "the confirmation is retried, \(afterWait)")
+            #expect(afterWait.lastError?.contains("not created yet") == true)
+            #expect(lines.contains { $0.contains(" debug job waits, will retry") }, "\(lines)")
+            #expect(!lines.contains { $0.contains(" warning ") }, "\(lines)")
+        }
     }
 }

@@ -52,6 +52,9 @@ struct ZoomWebhookTests {
             for answer in answers {
                 #expect(answer.status == .unauthorized, "\(answer.text)")
                 #expect(answer.json["encryptedToken"].isNull)
+                // Zoom's operator learns what is wrong: the signature, not a missing sign-in.
+                #expect(answer.json["error"]["code"] == "invalid_signature")
+                #expect(answer.json["error"]["field"] == "x-zm-signature")
             }
             #expect(fresh.allSatisfy { $0.status == .ok })
         }

@@ -37,6 +37,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case methodNotAllowed = "method_not_allowed"
     case unauthenticated = "unauthenticated"
     case invalidCredentials = "invalid_credentials"
+    /// A signed request (a provider's webhook) whose signature is missing, wrong, or too old.
+    case invalidSignature = "invalid_signature"
     case forbidden = "forbidden"
     case alreadyExists = "already_exists"
     case slotUnavailable = "slot_unavailable"

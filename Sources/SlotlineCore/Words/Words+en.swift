@@ -12,6 +12,7 @@ extension Words {
         "error.method_not_allowed": "This method is not allowed here.",
         "error.unauthenticated": "Sign in or send an API key.",
         "error.invalid_credentials": "The email or password is wrong.",
+        "error.invalid_signature": "The request signature in {{field}} is missing, wrong or too old.",
         "error.forbidden": "Your role does not allow this.",
         "error.already_exists": "Already exists: {{field}}.",
         "error.slot_unavailable": "This time is no longer available. Please choose another time.",

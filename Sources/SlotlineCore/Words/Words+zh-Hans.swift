@@ -12,6 +12,7 @@ extension Words {
         "error.method_not_allowed": "不支持此请求方法。",
         "error.unauthenticated": "请先登录或提供 API 密钥。",
         "error.invalid_credentials": "邮箱或密码错误。",
+        "error.invalid_signature": "{{field}} 中的请求签名缺失、错误或已过期。",
         "error.forbidden": "您的角色无权执行此操作。",
         "error.already_exists": "已存在：{{field}}。",
         "error.slot_unavailable": "该时段已不可预约，请选择其他时间。",

@@ -12,6 +12,7 @@ extension Words {
         "error.method_not_allowed": "不支援此請求方法。",
         "error.unauthenticated": "請先登入或提供 API 金鑰。",
         "error.invalid_credentials": "電子郵件或密碼錯誤。",
+        "error.invalid_signature": "{{field}} 中的請求簽章缺少、錯誤或已過期。",
         "error.forbidden": "您的角色無權執行此操作。",
         "error.already_exists": "已存在：{{field}}。",
         "error.slot_unavailable": "該時段已無法預約，請選擇其他時間。",

@@ -9,7 +9,7 @@ struct BookingMeetings: MeetingDetailsSource {
     let store: Store
 
     /// Raised while a confirmed booking's meeting is still being created: the message waits for it.
-    struct NotReady: Error, CustomStringConvertible {
+    struct NotReady: JobWait, CustomStringConvertible {
         var description: String { "the booking's meeting is not created yet" }
     }
 

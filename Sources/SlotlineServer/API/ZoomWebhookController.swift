@@ -56,7 +56,7 @@ struct ZoomWebhookController {
               abs(time.now().unixSeconds - timestamp) <= Self.tolerance,
               let signature = request.headers[.init("x-zm-signature")!],
               ConstantTime.equal(signature, "v0=" + Self.hmac("v0:\(timestamp):\(raw)", secret: secret)) else {
-            throw SlotlineError(.unauthenticated, field: "x-zm-signature")
+            throw SlotlineError(.invalidSignature, field: "x-zm-signature")
         }
         guard let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(raw.utf8)) else { throw SlotlineError(.invalidJSON) }
         switch envelope.event {

@@ -6,7 +6,7 @@ extension ErrorCode {
     var status: HTTPResponse.Status {
         switch self {
         case .invalidJSON, .missingParameter, .invalidParameter, .invalidTimeZone: return .badRequest
-        case .unauthenticated, .invalidCredentials: return .unauthorized
+        case .unauthenticated, .invalidCredentials, .invalidSignature: return .unauthorized
         case .forbidden: return .forbidden
         case .notFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed

@@ -8,6 +8,10 @@ public protocol JobHandler: Sendable {
     func run(_ job: Job) async throws
 }
 
+/// A failure that is the normal course of things: the job waits for another one (a confirmation
+/// for its meeting). Retried with the usual backoff, and logged at debug, not as a warning.
+public protocol JobWait: Error {}
+
 public enum JobError: Error, Equatable {
     /// Retrying cannot help (the input is wrong, the thing is gone).
     case permanent(String)
@@ -71,6 +75,9 @@ public struct JobWorker: Service {
         } catch let JobError.retry(after, reason) {
             logger.warning("job deferred, will retry", metadata: metadata.merging(["error": "\(reason)", "job.retryAfter": "\(after)"]) { $1 })
             try await queue.fail(job, worker: name, error: reason, retryAfter: after)
+        } catch let wait as any JobWait {
+            logger.debug("job waits, will retry", metadata: metadata.merging(["reason": "\(wait)"]) { $1 })
+            try await queue.fail(job, worker: name, error: "\(wait)")
         } catch where Task.isCancelled {
             logger.info("job interrupted by shutdown, returned to queue", metadata: metadata)
             try await uncancelled { [queue, name] in try await queue.release(job, worker: name) }

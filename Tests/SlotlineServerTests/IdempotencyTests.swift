@@ -33,6 +33,26 @@ struct IdempotencyTests {
         }
     }
 
+    @Test("a retry of the same request written differently (spacing, key order, the start in another zone) is the same request",
+          arguments: TestDatabase.flavors)
+    func sameRequestOtherBytes(_ flavor: SQLFlavor) async throws {
+        try await TestApp.run(flavor) { app in
+            let start = app.opening(hour: 9)
+            let key: HTTPFields = [.idempotencyKey: "checkout-spacing"]
+            let customer = #""customer": {"name": "Grace", "email": "grace@example.com", "timeZone": "Europe/London"}"#
+            let compact = #"{"serviceId":"\#(app.studio.instant.id)","startsAt":"\#(rfc3339(start))",\#(customer)}"#
+            let otherZone = RFC3339.format(start, in: TimeZone(identifier: "Asia/Tokyo")!)
+            let spaced = "{\n  \(customer),\n  \"startsAt\" : \"\(otherZone)\",\n  \"serviceId\" : \"\(app.studio.instant.id)\"\n}"
+
+            let first = try await app.visitor.send(.post, "\(app.publicPath)/bookings", raw: compact, headers: key)
+            let retry = try await app.visitor.send(.post, "\(app.publicPath)/bookings", raw: spaced, headers: key)
+
+            #expect(first.status == .created, "\(first.text)")
+            #expect(retry.status == .ok, "\(retry.text)")
+            #expect(retry.json["id"] == first.json["id"])
+        }
+    }
+
     @Test("without a key, the same body twice is a second request for a taken slot")
     func withoutKey() async throws {
         try await TestApp.run(.sqlite) { app in

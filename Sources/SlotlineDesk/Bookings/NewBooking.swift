@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SlotlineCore
 
@@ -29,7 +30,22 @@ public struct SubmittedBooking: Sendable {
     public var replayed: Bool
 }
 
-/// A client's retry token and a hash of the request it came with.
+extension NewBooking {
+    /// What the request asks for, whatever its wording: the same fields give the same fingerprint
+    /// however the JSON was spaced or ordered, or the time zone its start was written in.
+    public var fingerprint: String {
+        struct Fields: Encodable {
+            let serviceId: String, practitionerId: String?, startsAt: Double, seats: Int, customer: Customer, notes: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let fields = Fields(serviceId: serviceId, practitionerId: practitionerId, startsAt: startsAt.timeIntervalSince1970, seats: seats,
+                            customer: customer, notes: notes)
+        return Hex.encode(SHA256.hash(data: (try? encoder.encode(fields)) ?? Data()))
+    }
+}
+
+/// A client's retry token and the fingerprint of the request it came with.
 public struct IdempotencyKey: Sendable {
     public var key: String
     public var requestHash: String
@@ -37,6 +53,11 @@ public struct IdempotencyKey: Sendable {
     public init(key: String, requestHash: String) {
         self.key = key
         self.requestHash = requestHash
+    }
+
+    /// The key sent with `request`.
+    public init(key: String, for request: NewBooking) {
+        self.init(key: key, requestHash: request.fingerprint)
     }
 }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -55,16 +54,15 @@ struct PublicController {
     /// Submits a booking. A retry with the same `Idempotency-Key` and body gets the same booking back.
     @Sendable func submit(request: Request, context: SlotlineContext) async throws -> EditedResponse<PublicBookingView> {
         let workspace = try await workspace(context)
-        let body = try await RequestBody.data(of: request, context: context)
-        let input = try RequestBody.decode(BookingInput.self, from: body)
+        let input = try await RequestBody.decode(BookingInput.self, from: request, context: context)
+        let booking = try input.newBooking(defaultLanguage: workspace.defaultLanguage)
         var idempotency: IdempotencyKey?
         if let key = request.headers[.idempotencyKey] {
             guard (1...200).contains(key.count) else { throw SlotlineError.invalid("Idempotency-Key", "1–200 characters") }
-            let hash = Hex.encode(SHA256.hash(data: body))
-            idempotency = IdempotencyKey(key: key, requestHash: hash)
+            // The parsed request is compared, not its bytes: a retry spaced differently is the same request.
+            idempotency = IdempotencyKey(key: key, for: booking)
         }
-        let submitted = try await desk.bookings.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
-                                                    workspaceId: workspace.id, byStaff: false, idempotency: idempotency)
+        let submitted = try await desk.bookings.submit(booking, workspaceId: workspace.id, byStaff: false, idempotency: idempotency)
         let view = try await PublicViews(store: store).view(submitted.booking, workspace: workspace, manageToken: submitted.manageToken)
         return EditedResponse(status: submitted.replayed ? .ok : .created, response: view)
     }

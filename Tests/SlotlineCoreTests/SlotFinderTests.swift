@@ -197,12 +197,22 @@ import Testing
                         rules: SlotRules(durationMinutes: 60, minimumNoticeMinutes: 120, maximumAdvanceDays: 14))
     let now = instant("2026-03-02T10:00:00Z")
 
-    @Test func aStartOffTheGridIsOutsideAvailability() {
+    @Test func aStartWithinTheHoursButOffTheGridNamesTheNearestStarts() {
         let error = #expect(throws: SlotlineError.self) {
             try finder.check(start: instant("2026-03-09T09:15:00Z"), now: now, busy: [])
         }
-        #expect(error?.code == .outsideAvailability)
+        #expect(error?.code == .offSlotGrid)
         #expect(error?.field == "startsAt")
+        #expect(error?.detail == "2026-03-09T09:00:00Z, 2026-03-09T10:00:00Z")
+        #expect(error.map { ErrorMessages.message(for: $0, in: .en) }
+                == "This time is not one of the offered start times. The nearest are 2026-03-09T09:00:00Z, 2026-03-09T10:00:00Z.")
+    }
+
+    @Test func aStartBeforeTheFirstOrAfterTheLastStartIsOutsideAvailabilityNotOffTheGrid() {
+        for start in ["2026-03-09T08:30:00Z", "2026-03-09T11:30:00Z"] {
+            let error = #expect(throws: SlotlineError.self) { try finder.check(start: instant(start), now: now, busy: []) }
+            #expect(error?.code == .outsideAvailability, "\(start)")
+        }
     }
 
     @Test func aStartOnADayWithoutHoursIsOutsideAvailability() {
@@ -270,7 +280,7 @@ import Testing
         let error = #expect(throws: SlotlineError.self) {
             try finder.check(start: instant("2026-03-09T09:30:00Z"), now: now, busy: [], enforceWindow: false)
         }
-        #expect(error?.code == .outsideAvailability)
+        #expect(error?.code == .offSlotGrid)
     }
 
     @Test func aTakenStartIsUnavailable() {

@@ -28,7 +28,7 @@ import Testing
             let nine = studio.opening(after: time.now())
 
             try await expectRefusal(.outsideAvailability, of: studio.request(studio.paid, at: hours(-1, after: nine)), by: studio, in: store)
-            try await expectRefusal(.outsideAvailability, of: studio.request(studio.paid, at: hours(0.5, after: nine)), by: studio, in: store)
+            try await expectRefusal(.offSlotGrid, of: studio.request(studio.paid, at: hours(0.5, after: nine)), by: studio, in: store)
             try await expectRefusal(.outsideAvailability, of: studio.request(studio.paid, at: hours(8, after: nine)), by: studio, in: store)
         }
     }

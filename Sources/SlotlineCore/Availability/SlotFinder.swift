@@ -37,7 +37,7 @@ public struct SlotFinder: Sendable {
         // Only the wall time the practitioner's clock shows at `start` can name it.
         let shown = start.timeIntervalSince1970 + Double(clock.timeZone.secondsFromGMT(for: start))
         guard candidates(from: start, to: start.addingTimeInterval(1), walls: shown..<shown + 1).contains(start) else {
-            throw SlotlineError(.outsideAvailability, field: "startsAt")
+            throw offGrid(start) ?? SlotlineError(.outsideAvailability, field: "startsAt")
         }
         if enforceWindow {
             if start < now.addingTimeInterval(Double(rules.minimumNoticeMinutes) * 60) {
@@ -51,6 +51,17 @@ public struct SlotFinder: Sendable {
         let left = seatsLeft(at: start, in: BusyIndex(busy))
         guard left >= seats else { throw SlotlineError(.slotUnavailable, field: "startsAt") }
         return left - seats
+    }
+
+    /// A start within the hours but between two offered start times (09:15 where 09:00 and 09:30
+    /// are offered): the error names the two, so the person can pick one. Nil when `start` is
+    /// outside the hours altogether. Only computed for a refused start, so its cost is off the hot path.
+    private func offGrid(_ start: Date) -> SlotlineError? {
+        let around = candidates(from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400))
+        guard let before = around.last(where: { $0 < start }), let after = around.first(where: { $0 > start }),
+              after.timeIntervalSince(before) <= Double(rules.slotIntervalMinutes) * 60 else { return nil }
+        let nearest = [before, after].map { RFC3339.format($0, in: clock.timeZone) }.joined(separator: ", ")
+        return SlotlineError(.offSlotGrid, field: "startsAt", detail: nearest)
     }
 
     public func end(of start: Date) -> Date { start.addingTimeInterval(Double(rules.durationMinutes) * 60) }

@@ -10,6 +10,8 @@ public enum ErrorMessages {
             "detail": error.detail.map { " (\($0))" } ?? "",
             "resource": field.isEmpty ? words["error.fallback.resource"] : field,
             "state": error.detail ?? words["error.fallback.state"],
+            // Times the message lists as they are (the nearest offered starts).
+            "times": error.detail ?? "",
         ]]
     }
 }

@@ -43,6 +43,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case alreadyExists = "already_exists"
     case slotUnavailable = "slot_unavailable"
     case outsideAvailability = "outside_availability"
+    /// Within the hours but not an offered start time; `detail` names the nearest ones.
+    case offSlotGrid = "off_slot_grid"
     case tooSoon = "too_soon"
     case tooFarAhead = "too_far_ahead"
     case invalidState = "invalid_state"

@@ -1,7 +1,7 @@
 /// Every word in English; keys are the same in every language (`WordsCatalogTests`).
 extension Words {
     static let english: [String: String] = [
-        // Errors: `ErrorMessages`; `{{field}}`, `{{detail}}` (with its parentheses), `{{resource}}`, `{{state}}`.
+        // Errors: `ErrorMessages`; `{{field}}`, `{{detail}}` (with its parentheses), `{{resource}}`, `{{state}}`, `{{times}}`.
         "error.invalid_json": "The request body is not valid JSON{{detail}}.",
         "error.invalid_parameter": "Invalid input parameter: {{field}}{{detail}}",
         "error.missing_parameter": "Missing required parameter: {{field}}",
@@ -17,6 +17,7 @@ extension Words {
         "error.already_exists": "Already exists: {{field}}.",
         "error.slot_unavailable": "This time is no longer available. Please choose another time.",
         "error.outside_availability": "This time is outside the practitioner's working hours.",
+        "error.off_slot_grid": "This time is not one of the offered start times. The nearest are {{times}}.",
         "error.too_soon": "This time is too soon to book{{detail}}.",
         "error.too_far_ahead": "This time is too far ahead to book{{detail}}.",
         "error.invalid_state": "This cannot be done while the booking is {{state}}.",

@@ -17,6 +17,7 @@ extension Words {
         "error.already_exists": "已存在：{{field}}。",
         "error.slot_unavailable": "该时段已不可预约，请选择其他时间。",
         "error.outside_availability": "该时间不在服务人员的可预约时间内。",
+        "error.off_slot_grid": "该时间不是可预约的开始时间。最接近的是 {{times}}。",
         "error.too_soon": "距离开始时间太近，无法预约{{detail}}。",
         "error.too_far_ahead": "该时间超出可预约的范围{{detail}}。",
         "error.invalid_state": "预约当前状态（{{state}}）不允许此操作。",

@@ -17,6 +17,7 @@ extension Words {
         "error.already_exists": "已存在：{{field}}。",
         "error.slot_unavailable": "該時段已無法預約，請選擇其他時間。",
         "error.outside_availability": "該時間不在老師的可預約時間內。",
+        "error.off_slot_grid": "該時間不是可預約的開始時間。最接近的是 {{times}}。",
         "error.too_soon": "距離開始時間太近，無法預約{{detail}}。",
         "error.too_far_ahead": "該時間超出可預約的範圍{{detail}}。",
         "error.invalid_state": "預約目前狀態（{{state}}）不允許此操作。",

@@ -15,7 +15,7 @@ extension ErrorCode {
         case .alreadyExists, .slotUnavailable, .invalidState, .noPendingRequest, .requestAlreadyPending, .noFreeLine, .accountInUse:
             return .conflict
         case .providerNotConfigured, .authorizationFailed: return .badRequest
-        case .outsideAvailability, .tooSoon, .tooFarAhead, .idempotencyConflict: return .unprocessableContent
+        case .outsideAvailability, .offSlotGrid, .tooSoon, .tooFarAhead, .idempotencyConflict: return .unprocessableContent
         case .serviceUnavailable: return .serviceUnavailable
         case .internalError: return .internalServerError
         }

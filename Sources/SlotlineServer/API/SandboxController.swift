@@ -17,9 +17,12 @@ struct SandboxController {
     @Sendable func join(request: Request, context: SlotlineContext) async throws -> Response {
         let number = try context.parameters.require("number")
         guard SandboxProvider.isMeetingNumber(number) else { return page("Sandbox meeting", "No such sandbox meeting.", status: .notFound) }
-        let given = request.uri.queryParameters.get("pwd")
-        guard given == nil || given == provider.passcode(for: number) else {
-            return page("Sandbox meeting", "The passcode is not right for meeting \(number).", status: .forbidden)
+        // As on a real provider, the link alone does not admit anyone: the passcode from the invitation does.
+        guard let given = request.uri.queryParameters.get("pwd") else {
+            return passcodeForm(number, problem: nil, status: .ok)
+        }
+        guard ConstantTime.equal(given, provider.passcode(for: number)) else {
+            return passcodeForm(number, problem: "The passcode is not right for meeting \(number).", status: .forbidden)
         }
         return page("Sandbox meeting \(number)", "You joined sandbox meeting \(number) as a participant. This is a simulated meeting: no audio or video.")
     }
@@ -33,6 +36,20 @@ struct SandboxController {
     }
 
     private var provider: SandboxProvider { settings.sandboxProvider }
+
+    /// Asks for the meeting's passcode, with what was wrong next to the field.
+    private func passcodeForm(_ number: String, problem: String?, status: HTTPResponse.Status) -> Response {
+        let error = problem.map { #"<p id="pwd-error" role="alert">\#(HTML.escaped($0))</p>"# } ?? ""
+        let described = problem == nil ? "" : #" aria-describedby="pwd-error" aria-invalid="true""#
+        let body = #"""
+            <form method="get" action="/sandbox/j/\#(HTML.escaped(number))">
+            <label for="pwd">Meeting passcode (in your invitation)</label>
+            <input id="pwd" name="pwd" inputmode="numeric" autocomplete="off" required\#(described)>
+            \#(error)<button type="submit">Join</button>
+            </form>
+            """#
+        return HTMLPage.response(title: "Sandbox meeting \(number)", body: body, language: .en, status: status)
+    }
 
     /// The sandbox is a developer's tool, in English only.
     private func page(_ title: String, _ text: String, status: HTTPResponse.Status = .ok) -> Response {

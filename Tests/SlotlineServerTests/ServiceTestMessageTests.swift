@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 import SlotlineTestSupport
 import Testing
@@ -103,6 +104,30 @@ struct ServiceTestMessageTests {
             #expect(!ours.text.contains(Studio.practitionerSecret))
             #expect(try await app.store.messages(workspaceId: app.studio.workspace.id).isEmpty)
             #expect(try await app.store.messages(workspaceId: other.workspace.id).isEmpty)
+        }
+    }
+
+    @Test("a service whose meetings are made per booking shows a sample meeting that opens with its passcode")
+    func providerServiceShowsASampleMeeting() async throws {
+        try await TestApp.run(.sqlite) { app in
+            var service = Service(id: Secrets.newID(), workspaceId: app.studio.workspace.id, name: "Video call", durationMinutes: 30,
+                                  online: true, meetingLinkSource: .provider, practitionerIds: [app.studio.practitioner.id])
+            service.onlineInstructions = Studio.publicInstructions
+            try await app.store.services.save(try service.validated(), now: app.store.time.now())
+
+            let response = try await app.owner.post("/api/v1/services/\(service.id)/test-message", ["to": "checker@example.com"])
+            let message = try #require(try await app.store.outbox.find(id: response.json["id"].string ?? "", workspaceId: app.studio.workspace.id))
+            let joinURL = try #require(message.textBody.split(separator: "\n").lazy.compactMap { line in
+                line.split(separator: " ").first { $0.contains("/sandbox/j/") }.map(String.init)
+            }.first, "\(message.textBody)")
+            let number = String(joinURL.split(separator: "/").last ?? "")
+            let passcode = ServerSettings.test.sandboxProvider.passcode(for: number)
+            let opened = try await app.visitor.get(String(joinURL.dropFirst("https://slotline.example.com".count)) + "?pwd=\(passcode)")
+
+            #expect(response.status == .created, "\(response.text)")
+            #expect(message.textBody.contains(passcode))
+            #expect(message.invite?.location == joinURL)
+            #expect(opened.status == .ok && opened.text.contains("You joined sandbox meeting \(number)"))
         }
     }
 }

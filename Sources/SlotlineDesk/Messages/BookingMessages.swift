@@ -178,6 +178,10 @@ struct BookingMessages: Sendable {
             }
             // The notice of a link is nothing without the link.
             if kind == .meetingReady, meeting?.joinURL.isEmpty ?? true { return nil }
+            // A test of a service whose meetings are made per booking shows what such a meeting looks like.
+            if meeting == nil, booking.id.hasPrefix(Self.testPrefix), facts.service.online, facts.service.meetingLinkSource == .provider {
+                meeting = sampleMeeting
+            }
         }
         let context = MessageContext(
             kind: kind, language: booking.customer.language, recipientName: booking.customer.name,
@@ -260,6 +264,14 @@ struct BookingMessages: Sendable {
 
     /// Test messages are about a booking that does not exist: no manage link.
     static let testPrefix = "test-"
+
+    /// A sandbox meeting that really opens (with its passcode), shown in test messages of services
+    /// whose meetings are made per booking.
+    var sampleMeeting: MeetingDetails {
+        let sandbox = settings.sandboxProvider
+        let number = "8765432109"
+        return MeetingDetails(joinURL: "\(sandbox.baseURL)/j/\(number)", meetingNumber: number, passcode: sandbox.passcode(for: number))
+    }
 
     static func price(_ service: Service) -> String {
         guard service.priceMinor > 0 else { return "" }

@@ -327,3 +327,15 @@ import Testing
         #expect(BookingState.allCases.filter(\.isFinal) == [.declined, .cancelled, .expired])
     }
 }
+
+@Suite struct BookingReferenceTests {
+    @Test func theReferenceIsTheIdsLastEightCharactersUpperCased() {
+        var booking = Booking(id: "01a23b2c-1c65-7349-b788-a837d170350f", workspaceId: "w", serviceId: "s", practitionerId: "p",
+                              state: .pending, startsAt: Date(timeIntervalSince1970: 0), endsAt: Date(timeIntervalSince1970: 3600),
+                              customer: Customer(name: "Grace", email: "grace@example.com", timeZone: "UTC"),
+                              createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
+        #expect(booking.reference == "D170350F")
+        booking.id = "01a23b2c-1c65-7349-b788-a837d1703510"
+        #expect(booking.reference == "D1703510")
+    }
+}

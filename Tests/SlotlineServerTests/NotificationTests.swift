@@ -82,6 +82,10 @@ struct NotificationTests {
             #expect(awaiting.subject.hasPrefix("Please pay to confirm your booking: Paid"))
             #expect(awaiting.textBody.contains("Pay to account 123"))
             #expect(awaiting.textBody.contains("USD 50.00"))
+            let booking = try #require(try await app.store.bookings.find(id: id, workspaceId: app.studio.workspace.id))
+            #expect(booking.reference.count == 8)
+            #expect(awaiting.textBody.contains("Your booking number (quote it with your payment): \(booking.reference)"),
+                    "the customer is asked to quote a number the message gives")
             #expect(awaiting.calendar == nil)
             #expect(paid.kinds == ["awaiting-payment", "confirmed", "staff-new"])
             #expect(try paid.one("confirmed").textBody.contains(Studio.practitionerSecret))

@@ -107,6 +107,10 @@ public struct Booking: Sendable, Equatable {
                   bufferAfterMinutes: bufferAfterMinutes, serviceId: serviceId, seats: seats)
     }
 
+    /// The booking number people quote (with a payment, on the phone): the last eight characters of
+    /// the id, which are random, upper-cased, so it reads out unambiguously and is unique in practice.
+    public var reference: String { String(id.filter { $0 != "-" }.suffix(8)).uppercased() }
+
     public var blockStart: Date { startsAt.addingTimeInterval(-Double(bufferBeforeMinutes) * 60) }
     public var blockEnd: Date { endsAt.addingTimeInterval(Double(bufferAfterMinutes) * 60) }
 }

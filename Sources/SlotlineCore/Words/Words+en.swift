@@ -59,6 +59,7 @@ extension Words {
         "message.awaiting-payment.intro": "Thank you for your booking. Please complete the payment so that we can confirm it. We are holding this time for you for a limited period; if the payment does not arrive in time, the booking expires.",
         "message.awaiting-payment.price": "Amount due: {{price}}",
         "message.awaiting-payment.payment": "How to pay:",
+        "message.awaiting-payment.reference": "Your booking number (quote it with your payment): {{bookingReference}}",
         "message.awaiting-payment.online": "Once your payment is received and your booking is confirmed, you will receive the link to join the video meeting in your confirmation email.",
         "message.cancelled.subject": "Booking cancelled: {{serviceName}} on {{startDate}} at {{startTime}}",
         "message.cancelled.intro": "Your booking has been cancelled.",

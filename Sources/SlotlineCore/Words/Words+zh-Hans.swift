@@ -58,6 +58,7 @@ extension Words {
         "message.awaiting-payment.subject": "请完成付款以确认预约：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.awaiting-payment.intro": "感谢您的预约。请完成付款，以便我们为您确认预约。该时段将为您保留一段时间，如未能按时付款，预约将自动失效。",
         "message.awaiting-payment.price": "应付金额：{{price}}",
+        "message.awaiting-payment.reference": "您的预约编号（付款时请注明）：{{bookingReference}}",
         "message.awaiting-payment.payment": "付款方式：",
         "message.awaiting-payment.online": "收到付款并确认预约后，您将在确认邮件中收到视频会议链接。",
         "message.cancelled.subject": "预约已取消：{{serviceName}}，{{startDate}} {{startTime}}",

@@ -58,6 +58,7 @@ extension Words {
         "message.awaiting-payment.subject": "請完成付款以確認預約：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.awaiting-payment.intro": "感謝您的預約。請完成付款，以便我們為您確認預約。此時段會為您保留一段時間，若未在期限內完成付款，預約將自動失效。",
         "message.awaiting-payment.price": "應付金額：{{price}}",
+        "message.awaiting-payment.reference": "您的預約編號（付款時請註明）：{{bookingReference}}",
         "message.awaiting-payment.payment": "付款方式：",
         "message.awaiting-payment.online": "收到款項並確認預約後，您會在確認信中收到視訊會議連結。",
         "message.cancelled.subject": "預約已取消：{{serviceName}}，{{startDate}} {{startTime}}",

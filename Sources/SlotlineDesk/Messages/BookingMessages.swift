@@ -189,6 +189,7 @@ struct BookingMessages: Sendable {
             practitionerName: facts.practitioner.name, startsAt: booking.startsAt, endsAt: booking.endsAt,
             previousStartsAt: previousStartsAt, online: facts.service.online, onlineInstructions: facts.service.onlineInstructions,
             meeting: meeting, paymentInstructions: facts.workspace.paymentInstructions, price: Self.price(facts.service),
+            bookingReference: booking.reference,
             manageURL: booking.id.hasPrefix(Self.testPrefix) ? "" : settings.manageURL(token: store.manageTokens.token(bookingId: booking.id)),
             customerName: booking.customer.name, customerEmail: booking.customer.email, customerPhone: booking.customer.phone,
             notes: booking.notes, reason: booking.request?.reason ?? "", reminderOffsetMinutes: reminderOffsetMinutes)

@@ -24,6 +24,8 @@ public struct MessageContext: Sendable {
     public var paymentInstructions: String
     /// e.g. "EUR 50.00"; empty for free services.
     public var price: String
+    /// The booking number the customer quotes with a payment (`Booking.reference`).
+    public var bookingReference: String
     /// Where the customer views, reschedules or cancels the booking.
     public var manageURL: String
     public var customerName: String
@@ -38,7 +40,7 @@ public struct MessageContext: Sendable {
     public init(kind: MessageKind, language: Language, recipientName: String, recipientTimeZone: String,
                 workspaceName: String, serviceName: String, practitionerName: String, startsAt: Date, endsAt: Date,
                 previousStartsAt: Date? = nil, online: Bool, onlineInstructions: String = "", meeting: MeetingDetails? = nil,
-                paymentInstructions: String = "", price: String = "", manageURL: String,
+                paymentInstructions: String = "", price: String = "", bookingReference: String = "", manageURL: String,
                 customerName: String, customerEmail: String, customerPhone: String = "", notes: String = "",
                 reason: String = "", reminderOffsetMinutes: Int? = nil) {
         self.kind = kind
@@ -56,6 +58,7 @@ public struct MessageContext: Sendable {
         self.meeting = meeting
         self.paymentInstructions = paymentInstructions
         self.price = price
+        self.bookingReference = bookingReference
         self.manageURL = manageURL
         self.customerName = customerName
         self.customerEmail = customerEmail

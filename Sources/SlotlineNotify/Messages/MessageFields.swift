@@ -24,6 +24,7 @@ enum MessageFields {
         put("manageURL", context.manageURL)
         put("paymentInstructions", context.paymentInstructions)
         put("price", context.price)
+        put("bookingReference", context.bookingReference)
         put("reason", context.reason)
         put("customerName", context.customerName)
         put("customerEmail", context.customerEmail)

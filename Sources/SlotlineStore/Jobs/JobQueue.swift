@@ -93,12 +93,14 @@ public struct JobQueue: Sendable {
         }
     }
 
+    // Names from `Job.Columns`, unquoted: the statement reads and logs as the plain SQL it is.
+
     /// Running jobs whose lease has passed, oldest lease first, read in the order of the
     /// (state, lease_until) index: no sort, however many there are.
     static func lapsed(now: Int64) -> SQLQueryString {
         """
-        SELECT \(ident: Columns.id) FROM \(ident: Job.table) WHERE \(ident: Columns.state) = \(literal: Job.State.running.rawValue) \
-        AND \(ident: Columns.leaseUntil) < \(bind: now) ORDER BY \(ident: Columns.leaseUntil)
+        SELECT \(unsafeRaw: Columns.id) FROM \(unsafeRaw: Job.table) WHERE \(unsafeRaw: Columns.state) = \(literal: Job.State.running.rawValue) \
+        AND \(unsafeRaw: Columns.leaseUntil) < \(bind: now) ORDER BY \(unsafeRaw: Columns.leaseUntil)
         """
     }
 
@@ -106,8 +108,8 @@ public struct JobQueue: Sendable {
     /// after an outage with a large backlog, each claim still reads only the jobs it takes.
     static func due(now: Int64) -> SQLQueryString {
         """
-        SELECT \(ident: Columns.id) FROM \(ident: Job.table) WHERE \(ident: Columns.state) = \(literal: Job.State.queued.rawValue) \
-        AND \(ident: Columns.runAt) <= \(bind: now) ORDER BY \(ident: Columns.runAt)
+        SELECT \(unsafeRaw: Columns.id) FROM \(unsafeRaw: Job.table) WHERE \(unsafeRaw: Columns.state) = \(literal: Job.State.queued.rawValue) \
+        AND \(unsafeRaw: Columns.runAt) <= \(bind: now) ORDER BY \(unsafeRaw: Columns.runAt)
         """
     }
 

@@ -37,6 +37,13 @@ extension Field {
         }
     }
 
+    /// Stored as it is or NULL; a row without the column reads as nil, as the Codable records read it.
+    static func value<V: Codable & Sendable>(_ column: String, _ path: WritableKeyPath<Record, V?> & Sendable) -> Field {
+        Field(column: column, value: { $0[keyPath: path] }) { row, record in
+            record[keyPath: path] = row.contains(column: column) ? try row.decode(column: column, as: V?.self) : nil
+        }
+    }
+
     /// A time as whole Unix seconds.
     static func seconds(_ column: String, _ path: WritableKeyPath<Record, Date> & Sendable) -> Field {
         Field(column: column, value: { $0[keyPath: path].unixSeconds }) { row, record in
@@ -47,6 +54,7 @@ extension Field {
     /// A time that may be missing, as whole Unix seconds or NULL.
     static func seconds(_ column: String, _ path: WritableKeyPath<Record, Date?> & Sendable) -> Field {
         Field(column: column, value: { $0[keyPath: path]?.unixSeconds }) { row, record in
+            guard row.contains(column: column) else { return record[keyPath: path] = nil }
             record[keyPath: path] = try row.decode(column: column, as: Int64?.self).map(Date.init(unixSeconds:))
         }
     }

@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = AuditEntry.Columns
+
 /// One recorded act: who saw or changed what, when.
 public struct AuditEntry: Sendable, Equatable {
     public var id: String
@@ -26,16 +28,32 @@ public struct AuditEntry: Sendable, Equatable {
     }
 }
 
-struct AuditRecord: Codable, Sendable {
+extension AuditEntry: TableRecord {
     static let table = "audit_log"
-    var id: String
-    var workspaceId: String
-    var actorId: String?
-    var action: String
-    var subjectType: String
-    var subjectId: String
-    var detail: String
-    var createdAt: Int64
+
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let actorId = "actor_id"
+        static let action = "action"
+        static let subjectType = "subject_type"
+        static let subjectId = "subject_id"
+        static let detail = "detail"
+        static let createdAt = "created_at"
+    }
+
+    static let fields: [Field<AuditEntry>] = [
+        .value(Columns.id, \.id),
+        .value(Columns.workspaceId, \.workspaceId),
+        .value(Columns.actorId, \.actorId),
+        .value(Columns.action, \.action),
+        .value(Columns.subjectType, \.subjectType),
+        .value(Columns.subjectId, \.subjectId),
+        .value(Columns.detail, \.detail),
+        .seconds(Columns.createdAt, \.createdAt),
+    ]
+
+    static let blank = AuditEntry(id: "", workspaceId: "", actorId: nil, action: "", subjectType: "", subjectId: "", createdAt: .distantPast)
 }
 
 /// The audit log (SPEC §2): every view of private meeting details, connections made and ended.
@@ -44,23 +62,15 @@ public struct AuditLog: Sendable {
     let time: TimeSource
 
     public func record(_ entry: AuditEntry) async throws {
-        let record = AuditRecord(id: entry.id, workspaceId: entry.workspaceId, actorId: entry.actorId, action: entry.action,
-                                 subjectType: entry.subjectType, subjectId: entry.subjectId, detail: entry.detail,
-                                 createdAt: entry.createdAt.unixSeconds)
-        try await database.write { db in try await db.insert(into: AuditRecord.table).model(record, with: Row.encoder).run() }
+        try await database.write { db in try await db.insert(into: AuditEntry.table).record(entry).run() }
     }
 
     public func list(workspaceId: String, subjectId: String? = nil, limit: Int, offset: Int) async throws -> [AuditEntry] {
         try await database.read { db in
-            var query = db.select().column("*").from(AuditRecord.table).where("workspace_id", .equal, workspaceId)
-            if let subjectId { query = query.where("subject_id", .equal, subjectId) }
-            return try await query.orderBy("created_at", .descending).orderBy("id", .descending).limit(limit).offset(offset)
-                .all().map { row in
-                    let record = try row.decode(AuditRecord.self)
-                    return AuditEntry(id: record.id, workspaceId: record.workspaceId, actorId: record.actorId, action: record.action,
-                                      subjectType: record.subjectType, subjectId: record.subjectId, detail: record.detail,
-                                      createdAt: Date(unixSeconds: record.createdAt))
-                }
+            var query = db.select().column("*").from(AuditEntry.table).where(Columns.workspaceId, .equal, workspaceId)
+            if let subjectId { query = query.where(Columns.subjectId, .equal, subjectId) }
+            return try await query.orderBy(Columns.createdAt, .descending).orderBy(Columns.id, .descending).limit(limit).offset(offset)
+                .all().map { try $0.record(AuditEntry.self) }
         }
     }
 }

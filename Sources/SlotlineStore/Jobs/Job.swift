@@ -20,29 +20,45 @@ public struct Job: Sendable, Equatable, Codable {
     public var updatedAt: Date
 }
 
-struct JobRecord: Codable, Sendable {
+extension Job: TableRecord {
     static let table = "jobs"
-    var id: String
-    var kind: String
-    var payload: String
-    var workspaceId: String?
-    var subject: String?
-    var state: String
-    var attempts: Int
-    var maxAttempts: Int
-    var runAt: Int64
-    var leaseUntil: Int64?
-    var lockedBy: String?
-    var lastError: String?
-    var createdAt: Int64
-    var updatedAt: Int64
 
-    var model: Job {
-        Job(id: id, kind: kind, payload: payload, workspaceId: workspaceId, subject: subject, state: Job.State(rawValue: state) ?? .failed,
-            attempts: attempts, maxAttempts: maxAttempts, runAt: Date(unixSeconds: runAt),
-            leaseUntil: leaseUntil.map(Date.init(unixSeconds:)), lastError: lastError,
-            createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))
+    enum Columns {
+        static let id = "id"
+        static let kind = "kind"
+        static let payload = "payload"
+        static let workspaceId = "workspace_id"
+        static let subject = "subject"
+        static let state = "state"
+        static let attempts = "attempts"
+        static let maxAttempts = "max_attempts"
+        static let runAt = "run_at"
+        static let leaseUntil = "lease_until"
+        /// The worker holding the lease: set by a claim, not part of the job.
+        static let lockedBy = "locked_by"
+        static let lastError = "last_error"
+        static let createdAt = "created_at"
+        static let updatedAt = "updated_at"
     }
+
+    static let fields: [Field<Job>] = [
+        .value(Columns.id, \.id),
+        .value(Columns.kind, \.kind),
+        .value(Columns.payload, \.payload),
+        .value(Columns.workspaceId, \.workspaceId),
+        .value(Columns.subject, \.subject),
+        .raw(Columns.state, \.state, unknown: .failed),
+        .value(Columns.attempts, \.attempts),
+        .value(Columns.maxAttempts, \.maxAttempts),
+        .seconds(Columns.runAt, \.runAt),
+        .seconds(Columns.leaseUntil, \.leaseUntil),
+        .value(Columns.lastError, \.lastError),
+        .seconds(Columns.createdAt, \.createdAt),
+        .seconds(Columns.updatedAt, \.updatedAt),
+    ]
+
+    static let blank = Job(id: "", kind: "", payload: "", state: .failed, attempts: 0, maxAttempts: 0, runAt: .distantPast,
+                           createdAt: .distantPast, updatedAt: .distantPast)
 }
 
 /// A job to add: what to run, for whom, and when.
@@ -60,7 +76,7 @@ public struct NewJob: Sendable {
     /// A job of a kind in the catalog, its payload written as that kind's handler reads it.
     public init<P: JobPayload>(_ payload: P, workspaceId: String?, subject: String? = nil, runAt: Date? = nil,
                                maxAttempts: Int = NewJob.defaultAttempts) {
-        self.init(kind: P.kind.rawValue, payload: Row.json(payload), workspaceId: workspaceId, subject: subject, runAt: runAt,
+        self.init(kind: P.kind.rawValue, payload: JSONText.encode(payload), workspaceId: workspaceId, subject: subject, runAt: runAt,
                   maxAttempts: maxAttempts)
     }
 
@@ -78,7 +94,7 @@ extension Job {
     /// The payload as its kind's type; a job of another kind, or an unreadable payload, will never
     /// become readable, so the job is parked.
     public func payload<P: JobPayload>(as type: P.Type) throws -> P {
-        guard kind == P.kind.rawValue, let payload = try? Row.decodeJSON(P.self, payload) else {
+        guard kind == P.kind.rawValue, let payload = try? JSONText.decode(P.self, payload) else {
             throw JobError.permanent("unreadable payload")
         }
         return payload

@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = Job.Columns
+
 /// The durable job queue (SPEC §8). Workers claim jobs with a lease; a worker that dies loses its
 /// lease and the job runs again. On PostgreSQL `FOR UPDATE SKIP LOCKED` keeps two replicas from
 /// claiming the same job; on SQLite the write transaction does.
@@ -26,18 +28,16 @@ public struct JobQueue: Sendable {
     /// Writes jobs in one statement inside the caller's statement scope (the store's own repositories).
     static func insert(_ jobs: [NewJob], now: Date, in db: any SQLDatabase) async throws {
         guard !jobs.isEmpty else { return }
-        let created = now.unixSeconds
         let records = jobs.map { job in
-            JobRecord(id: Secrets.newID(), kind: job.kind, payload: job.payload, workspaceId: job.workspaceId, subject: job.subject,
-                      state: Job.State.queued.rawValue, attempts: 0, maxAttempts: job.maxAttempts, runAt: job.runAt?.unixSeconds ?? created,
-                      leaseUntil: nil, lockedBy: nil, lastError: nil, createdAt: created, updatedAt: created)
+            Job(id: Secrets.newID(), kind: job.kind, payload: job.payload, workspaceId: job.workspaceId, subject: job.subject,
+                state: .queued, attempts: 0, maxAttempts: job.maxAttempts, runAt: job.runAt ?? now, createdAt: now, updatedAt: now)
         }
-        try await db.insert(into: JobRecord.table).models(records, with: Row.encoder).run()
+        try await db.insert(into: Job.table).records(records).run()
     }
 
     static func dropQueued(_ kind: JobKind, subject: String, in db: any SQLDatabase) async throws {
-        try await db.delete(from: JobRecord.table).where("subject", .equal, subject).where("kind", .equal, kind.rawValue)
-            .where("state", .equal, Job.State.queued.rawValue).run()
+        try await db.delete(from: Job.table).where(Columns.subject, .equal, subject).where(Columns.kind, .equal, kind.rawValue)
+            .where(Columns.state, .equal, Job.State.queued.rawValue).run()
     }
 
     /// Adds one job of a kind in the catalog.
@@ -61,10 +61,10 @@ public struct JobQueue: Sendable {
     /// The payloads of the queued jobs of one kind about one subject, soonest first.
     public func queued<P: JobPayload>(_ type: P.Type, subject: String) async throws -> [P] {
         try await database.read { db in
-            try await db.select().column("payload").from(JobRecord.table)
-                .where("subject", .equal, subject).where("kind", .equal, P.kind.rawValue)
-                .where("state", .equal, Job.State.queued.rawValue).orderBy("run_at")
-                .all().map { try Row.decodeJSON(P.self, try $0.decode(column: "payload", as: String.self)) }
+            try await db.select().column(Columns.payload).from(Job.table)
+                .where(Columns.subject, .equal, subject).where(Columns.kind, .equal, P.kind.rawValue)
+                .where(Columns.state, .equal, Job.State.queued.rawValue).orderBy(Columns.runAt)
+                .all().map { try JSONText.decode(P.self, try $0.decode(column: Columns.payload, as: String.self)) }
         }
     }
 
@@ -78,36 +78,44 @@ public struct JobQueue: Sendable {
             // Jobs whose worker died come first (they were due earlier), then due ones.
             for selection in [Self.lapsed(now: now), Self.due(now: now)] where ids.count < limit {
                 ids += try await db.raw(selection + " LIMIT \(bind: limit - ids.count)" + skipLocked).all()
-                    .map { try $0.decode(column: "id", as: String.self) }
+                    .map { try $0.decode(column: Columns.id, as: String.self) }
             }
             guard !ids.isEmpty else { return [] }
-            try await db.update(JobRecord.table)
-                .set("state", to: Job.State.running.rawValue)
-                .set("attempts", to: SQLRaw("attempts + 1"))
-                .set("lease_until", to: now + Int64(lease.rounded(.up)))
-                .set("locked_by", to: worker)
-                .set("updated_at", to: now)
-                .where("id", .in, ids).run()
-            return try await db.select().column("*").from(JobRecord.table).where("id", .in, ids).orderBy("run_at")
-                .all().map { try $0.decode(JobRecord.self).model }
+            try await db.update(Job.table)
+                .set(Columns.state, to: Job.State.running.rawValue)
+                .set(Columns.attempts, to: SQLRaw("\(Columns.attempts) + 1"))
+                .set(Columns.leaseUntil, to: now + Int64(lease.rounded(.up)))
+                .set(Columns.lockedBy, to: worker)
+                .set(Columns.updatedAt, to: now)
+                .where(Columns.id, .in, ids).run()
+            return try await db.select().column("*").from(Job.table).where(Columns.id, .in, ids).orderBy(Columns.runAt)
+                .all().map { try $0.record(Job.self) }
         }
     }
+
+    // Names from `Job.Columns`, unquoted: the statement reads and logs as the plain SQL it is.
 
     /// Running jobs whose lease has passed, oldest lease first, read in the order of the
     /// (state, lease_until) index: no sort, however many there are.
     static func lapsed(now: Int64) -> SQLQueryString {
-        "SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(bind: now) ORDER BY lease_until"
+        """
+        SELECT \(unsafeRaw: Columns.id) FROM \(unsafeRaw: Job.table) WHERE \(unsafeRaw: Columns.state) = \(literal: Job.State.running.rawValue) \
+        AND \(unsafeRaw: Columns.leaseUntil) < \(bind: now) ORDER BY \(unsafeRaw: Columns.leaseUntil)
+        """
     }
 
     /// Queued jobs that are due, earliest first, read in the order of the (state, run_at) index:
     /// after an outage with a large backlog, each claim still reads only the jobs it takes.
     static func due(now: Int64) -> SQLQueryString {
-        "SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) ORDER BY run_at"
+        """
+        SELECT \(unsafeRaw: Columns.id) FROM \(unsafeRaw: Job.table) WHERE \(unsafeRaw: Columns.state) = \(literal: Job.State.queued.rawValue) \
+        AND \(unsafeRaw: Columns.runAt) <= \(bind: now) ORDER BY \(unsafeRaw: Columns.runAt)
+        """
     }
 
     /// Marks a claimed job done. Ignored if the lease passed to another worker meanwhile.
     public func complete(_ job: Job, worker: String) async throws {
-        try await finish(job, worker: worker) { $0.set("state", to: Job.State.done.rawValue).set("last_error", to: SQLLiteral.null) }
+        try await finish(job, worker: worker) { $0.set(Columns.state, to: Job.State.done.rawValue).set(Columns.lastError, to: SQLLiteral.null) }
     }
 
     /// Records a failure: retried after a backoff, or parked as failed after the last attempt.
@@ -117,57 +125,58 @@ public struct JobQueue: Sendable {
         let parked = !retryable || job.attempts >= job.maxAttempts
         let delay = retryAfter.map { max(1, $0) } ?? Self.backoff(attempt: job.attempts)
         try await finish(job, worker: worker) { update in
-            update.set("last_error", to: String(error.prefix(2000)))
-                .set("state", to: (parked ? Job.State.failed : .queued).rawValue)
-                .set("run_at", to: (parked ? now : now.addingTimeInterval(delay)).unixSeconds)
+            update.set(Columns.lastError, to: String(error.prefix(2000)))
+                .set(Columns.state, to: (parked ? Job.State.failed : .queued).rawValue)
+                .set(Columns.runAt, to: (parked ? now : now.addingTimeInterval(delay)).unixSeconds)
         }
     }
 
     /// Gives a claimed job back untouched (graceful shutdown): it runs again at once elsewhere,
     /// and the interrupted try does not count as an attempt.
     public func release(_ job: Job, worker: String) async throws {
-        try await finish(job, worker: worker) { $0.set("state", to: Job.State.queued.rawValue).set("attempts", to: SQLRaw("attempts - 1")) }
+        try await finish(job, worker: worker) {
+            $0.set(Columns.state, to: Job.State.queued.rawValue).set(Columns.attempts, to: SQLRaw("\(Columns.attempts) - 1"))
+        }
     }
 
     /// Puts a failed job back in the queue with fresh attempts (the staff "retry" action).
     public func retry(id: String, workspaceId: String?) async throws -> Job {
         let now = time.now().unixSeconds
         return try await database.write { db in
-            var query = db.select().column("*").from(JobRecord.table).where("id", .equal, id)
-            if let workspaceId { query = query.where("workspace_id", .equal, workspaceId) }
-            guard let job = try await query.first()?.decode(JobRecord.self) else { throw SlotlineError.notFound("job") }
-            guard job.state == Job.State.failed.rawValue else { throw SlotlineError(.invalidState, field: "state", detail: job.state) }
-            try await db.update(JobRecord.table).set("state", to: Job.State.queued.rawValue).set("attempts", to: 0)
-                .set("run_at", to: now).set("updated_at", to: now).set("lease_until", to: SQLLiteral.null)
-                .where("id", .equal, id).run()
-            var model = job.model
-            model.state = .queued
-            model.attempts = 0
-            return model
+            var query = db.select().column("*").from(Job.table).where(Columns.id, .equal, id)
+            if let workspaceId { query = query.where(Columns.workspaceId, .equal, workspaceId) }
+            guard var job = try await query.first()?.record(Job.self) else { throw SlotlineError.notFound("job") }
+            guard job.state == .failed else { throw SlotlineError(.invalidState, field: Columns.state, detail: job.state.rawValue) }
+            try await db.update(Job.table).set(Columns.state, to: Job.State.queued.rawValue).set(Columns.attempts, to: 0)
+                .set(Columns.runAt, to: now).set(Columns.updatedAt, to: now).set(Columns.leaseUntil, to: SQLLiteral.null)
+                .where(Columns.id, .equal, id).run()
+            job.state = .queued
+            job.attempts = 0
+            return job
         }
     }
 
     public func list(state: Job.State?, workspaceId: String?, limit: Int = 100) async throws -> [Job] {
         try await database.read { db in
-            var query = db.select().column("*").from(JobRecord.table)
-            if let state { query = query.where("state", .equal, state.rawValue) }
-            if let workspaceId { query = query.where("workspace_id", .equal, workspaceId) }
-            return try await query.orderBy("updated_at", .descending).limit(limit).all().map { try $0.decode(JobRecord.self).model }
+            var query = db.select().column("*").from(Job.table)
+            if let state { query = query.where(Columns.state, .equal, state.rawValue) }
+            if let workspaceId { query = query.where(Columns.workspaceId, .equal, workspaceId) }
+            return try await query.orderBy(Columns.updatedAt, .descending).limit(limit).all().map { try $0.record(Job.self) }
         }
     }
 
     public func find(id: String) async throws -> Job? {
         try await database.read { db in
-            try await db.select().column("*").from(JobRecord.table).where("id", .equal, id).first()?.decode(JobRecord.self).model
+            try await db.select().column("*").from(Job.table).where(Columns.id, .equal, id).first()?.record(Job.self)
         }
     }
 
     private func finish(_ job: Job, worker: String, _ change: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
         let now = time.now().unixSeconds
         try await database.write { db in
-            let update = db.update(JobRecord.table)
-                .set("lease_until", to: SQLLiteral.null).set("locked_by", to: SQLLiteral.null).set("updated_at", to: now)
-                .where("id", .equal, job.id).where("state", .equal, Job.State.running.rawValue).where("locked_by", .equal, worker)
+            let update = db.update(Job.table)
+                .set(Columns.leaseUntil, to: SQLLiteral.null).set(Columns.lockedBy, to: SQLLiteral.null).set(Columns.updatedAt, to: now)
+                .where(Columns.id, .equal, job.id).where(Columns.state, .equal, Job.State.running.rawValue).where(Columns.lockedBy, .equal, worker)
             try await change(update).run()
         }
     }

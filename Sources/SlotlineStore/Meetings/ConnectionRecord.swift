@@ -1,28 +1,57 @@
 import Foundation
 import SlotlineCore
 
-struct ConnectionRecord: Codable, Sendable {
+/// A connection's row: the connection, its sealed tokens, and the lease of its token refresh.
+struct ConnectionRecord: TableRecord {
     static let table = "connections"
-    var id: String
-    var workspaceId: String
-    var practitionerId: String?
-    var provider: String
-    var externalUserId: String
-    var label: String
-    var state: String
+
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let practitionerId = "practitioner_id"
+        static let provider = "provider"
+        static let externalUserId = "external_user_id"
+        static let label = "label"
+        static let state = "state"
+        static let sealedAccessToken = "sealed_access_token"
+        static let sealedRefreshToken = "sealed_refresh_token"
+        static let accessExpiresAt = "access_expires_at"
+        static let scope = "scope"
+        /// The refresh lease (`Connections.acquireRefreshLease`): never set by an insert.
+        static let refreshLockedBy = "refresh_locked_by"
+        static let refreshLockedUntil = "refresh_locked_until"
+        static let createdAt = "created_at"
+        static let updatedAt = "updated_at"
+    }
+
+    var connection: Connection
     var sealedAccessToken: String?
     var sealedRefreshToken: String?
-    var accessExpiresAt: Int64?
-    var scope: String
-    var refreshLockedBy: String?
-    var refreshLockedUntil: Int64?
-    var createdAt: Int64
-    var updatedAt: Int64
+    var accessExpiresAt: Date?
 
-    var model: Connection {
-        Connection(id: id, workspaceId: workspaceId, practitionerId: practitionerId, provider: ProviderKind(rawValue: provider), externalUserId: externalUserId,
-                   label: label, state: Connection.State(rawValue: state) ?? .disconnected, scope: scope,
-                   createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))
+    static let fields: [Field<ConnectionRecord>] = [
+        .value(Columns.id, \.connection.id),
+        .value(Columns.workspaceId, \.connection.workspaceId),
+        .value(Columns.practitionerId, \.connection.practitionerId),
+        .value(Columns.provider, \.connection.provider),
+        .value(Columns.externalUserId, \.connection.externalUserId),
+        .value(Columns.label, \.connection.label),
+        .raw(Columns.state, \.connection.state, unknown: .disconnected),
+        .value(Columns.sealedAccessToken, \.sealedAccessToken),
+        .value(Columns.sealedRefreshToken, \.sealedRefreshToken),
+        .seconds(Columns.accessExpiresAt, \.accessExpiresAt),
+        .value(Columns.scope, \.connection.scope),
+        .seconds(Columns.createdAt, \.connection.createdAt),
+        .seconds(Columns.updatedAt, \.connection.updatedAt),
+    ]
+
+    static let blank = ConnectionRecord(
+        connection: Connection(id: "", workspaceId: "", practitionerId: nil, provider: ProviderKind(rawValue: ""), externalUserId: "",
+                               label: "", createdAt: .distantPast, updatedAt: .distantPast))
+
+    /// The sealed tokens, while the connection holds an access token.
+    var tokens: SealedTokens? {
+        sealedAccessToken.map { SealedTokens(access: $0, refresh: sealedRefreshToken, accessExpiresAt: accessExpiresAt) }
     }
 }
 
@@ -63,20 +92,31 @@ public struct OAuthState: Sendable, Equatable {
     }
 }
 
-struct OAuthStateRecord: Codable, Sendable {
+extension OAuthState: TableRecord {
     static let table = "oauth_states"
-    var state: String
-    var workspaceId: String
-    var practitionerId: String
-    var staffUserId: String
-    var provider: String
-    var sealedVerifier: String
-    var redirectURI: String
-    var expiresAt: Int64
 
-    enum CodingKeys: String, CodingKey {
-        case state, workspaceId, practitionerId, staffUserId, provider, sealedVerifier
-        case redirectURI = "redirectUri"
-        case expiresAt
+    enum Columns {
+        static let state = "state"
+        static let workspaceId = "workspace_id"
+        static let practitionerId = "practitioner_id"
+        static let staffUserId = "staff_user_id"
+        static let provider = "provider"
+        static let sealedVerifier = "sealed_verifier"
+        static let redirectURI = "redirect_uri"
+        static let expiresAt = "expires_at"
     }
+
+    static let fields: [Field<OAuthState>] = [
+        .value(Columns.state, \.state),
+        .value(Columns.workspaceId, \.workspaceId),
+        .value(Columns.practitionerId, \.practitionerId),
+        .value(Columns.staffUserId, \.staffUserId),
+        .value(Columns.provider, \.provider),
+        .value(Columns.sealedVerifier, \.sealedVerifier),
+        .value(Columns.redirectURI, \.redirectURI),
+        .seconds(Columns.expiresAt, \.expiresAt),
+    ]
+
+    static let blank = OAuthState(state: "", workspaceId: "", practitionerId: "", staffUserId: "", provider: ProviderKind(rawValue: ""),
+                                  sealedVerifier: "", redirectURI: "", expiresAt: .distantPast)
 }

@@ -2,6 +2,10 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = ConnectionRecord.Columns
+private typealias States = OAuthState.Columns
+private typealias PractitionerColumns = PractitionerRecord.Columns
+
 /// Provider connections and their sealed tokens. A refresh of one connection is serialised across
 /// processes by a lease on its row, so a rotating refresh token is never used twice.
 public struct Connections: Sendable {
@@ -17,33 +21,33 @@ public struct Connections: Sendable {
         do {
             return try await database.write { db in
                 let live = try await db.select().column("*").from(ConnectionRecord.table)
-                    .where("provider", .equal, provider.rawValue).where("external_user_id", .equal, externalUserId)
-                    .where("state", .notEqual, Connection.State.disconnected.rawValue)
-                    .all().map { try $0.decode(ConnectionRecord.self) }
+                    .where(Columns.provider, .equal, provider.rawValue).where(Columns.externalUserId, .equal, externalUserId)
+                    .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
+                    .all().map { try $0.record(ConnectionRecord.self).connection }
                 if live.contains(where: { $0.practitionerId != practitionerId || $0.workspaceId != workspaceId }) {
                     throw SlotlineError(.accountInUse, field: provider.rawValue)
                 }
                 let replaced = try await db.select().column("*").from(ConnectionRecord.table)
-                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider.rawValue)
-                    .where("state", .notEqual, Connection.State.disconnected.rawValue)
+                    .where(Columns.practitionerId, .equal, practitionerId).where(Columns.provider, .equal, provider.rawValue)
+                    .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
                     .all().compactMap { row -> SealedTokens? in
-                        let record = try row.decode(ConnectionRecord.self)
-                        return record.sealedAccessToken.map { SealedTokens(access: $0, refresh: record.sealedRefreshToken, accessExpiresAt: nil) }
+                        guard var tokens = try row.record(ConnectionRecord.self).tokens else { return nil }
+                        tokens.accessExpiresAt = nil
+                        return tokens
                     }
                 try await db.update(ConnectionRecord.table)
-                    .set("state", to: Connection.State.disconnected.rawValue)
-                    .set("sealed_access_token", to: SQLLiteral.null).set("sealed_refresh_token", to: SQLLiteral.null)
-                    .set("updated_at", to: now.unixSeconds)
-                    .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider.rawValue)
-                    .where("state", .notEqual, Connection.State.disconnected.rawValue).run()
-                let record = ConnectionRecord(
-                    id: Secrets.newID(), workspaceId: workspaceId, practitionerId: practitionerId, provider: provider.rawValue,
-                    externalUserId: externalUserId, label: label, state: Connection.State.connected.rawValue,
-                    sealedAccessToken: tokens.access, sealedRefreshToken: tokens.refresh,
-                    accessExpiresAt: tokens.accessExpiresAt?.unixSeconds, scope: scope, refreshLockedBy: nil, refreshLockedUntil: nil,
-                    createdAt: now.unixSeconds, updatedAt: now.unixSeconds)
-                try await db.insert(into: ConnectionRecord.table).model(record, with: Row.encoder).run()
-                return (record.model, replaced)
+                    .set(Columns.state, to: Connection.State.disconnected.rawValue)
+                    .set(Columns.sealedAccessToken, to: SQLLiteral.null).set(Columns.sealedRefreshToken, to: SQLLiteral.null)
+                    .set(Columns.updatedAt, to: now.unixSeconds)
+                    .where(Columns.practitionerId, .equal, practitionerId).where(Columns.provider, .equal, provider.rawValue)
+                    .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue).run()
+                let connection = Connection(id: Secrets.newID(), workspaceId: workspaceId, practitionerId: practitionerId,
+                                            provider: provider, externalUserId: externalUserId, label: label, state: .connected,
+                                            scope: scope, createdAt: now, updatedAt: now)
+                let record = ConnectionRecord(connection: connection, sealedAccessToken: tokens.access,
+                                              sealedRefreshToken: tokens.refresh, accessExpiresAt: tokens.accessExpiresAt)
+                try await db.insert(into: ConnectionRecord.table).record(record).run()
+                return (connection, replaced)
             }
         } catch where Database.isUniqueViolation(error) {
             // Another practitioner bound the account at the same moment.
@@ -54,16 +58,16 @@ public struct Connections: Sendable {
     public func list(practitionerId: String, workspaceId: String) async throws -> [Connection] {
         try await database.read { db in
             try await db.select().column("*").from(ConnectionRecord.table)
-                .where("practitioner_id", .equal, practitionerId).where("workspace_id", .equal, workspaceId)
-                .where("state", .notEqual, Connection.State.disconnected.rawValue)
-                .orderBy("created_at").all().map { try $0.decode(ConnectionRecord.self).model }
+                .where(Columns.practitionerId, .equal, practitionerId).where(Columns.workspaceId, .equal, workspaceId)
+                .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
+                .orderBy(Columns.createdAt).all().map { try $0.record(ConnectionRecord.self).connection }
         }
     }
 
     public func find(id: String) async throws -> Connection? {
         try await database.read { db in
-            try await db.select().column("*").from(ConnectionRecord.table).where("id", .equal, id)
-                .first()?.decode(ConnectionRecord.self).model
+            try await db.select().column("*").from(ConnectionRecord.table).where(Columns.id, .equal, id)
+                .first()?.record(ConnectionRecord.self).connection
         }
     }
 
@@ -71,19 +75,17 @@ public struct Connections: Sendable {
     public func live(practitionerId: String, provider: ProviderKind) async throws -> Connection? {
         try await database.read { db in
             try await db.select().column("*").from(ConnectionRecord.table)
-                .where("practitioner_id", .equal, practitionerId).where("provider", .equal, provider.rawValue)
-                .where("state", .notEqual, Connection.State.disconnected.rawValue)
-                .first()?.decode(ConnectionRecord.self).model
+                .where(Columns.practitionerId, .equal, practitionerId).where(Columns.provider, .equal, provider.rawValue)
+                .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
+                .first()?.record(ConnectionRecord.self).connection
         }
     }
 
     public func tokens(id: String) async throws -> SealedTokens? {
         try await database.read { db in
-            guard let record = try await db.select().column("*").from(ConnectionRecord.table).where("id", .equal, id)
-                .first()?.decode(ConnectionRecord.self), record.state == Connection.State.connected.rawValue,
-                let access = record.sealedAccessToken else { return nil }
-            return SealedTokens(access: access, refresh: record.sealedRefreshToken,
-                                accessExpiresAt: record.accessExpiresAt.map(Date.init(unixSeconds:)))
+            guard let record = try await db.select().column("*").from(ConnectionRecord.table).where(Columns.id, .equal, id)
+                .first()?.record(ConnectionRecord.self), record.connection.state == .connected else { return nil }
+            return record.tokens
         }
     }
 
@@ -92,11 +94,11 @@ public struct Connections: Sendable {
         let now = time.now().unixSeconds
         return try await database.write { db in
             let taken = try await db.update(ConnectionRecord.table)
-                .set("refresh_locked_by", to: holder).set("refresh_locked_until", to: until.unixSeconds)
-                .where("id", .equal, id)
-                .where { $0.where("refresh_locked_until", .is, SQLLiteral.null).orWhere("refresh_locked_until", .lessThan, now)
-                    .orWhere("refresh_locked_by", .equal, holder) }
-                .returning("id").all()
+                .set(Columns.refreshLockedBy, to: holder).set(Columns.refreshLockedUntil, to: until.unixSeconds)
+                .where(Columns.id, .equal, id)
+                .where { $0.where(Columns.refreshLockedUntil, .is, SQLLiteral.null).orWhere(Columns.refreshLockedUntil, .lessThan, now)
+                    .orWhere(Columns.refreshLockedBy, .equal, holder) }
+                .returning(Columns.id).all()
             return !taken.isEmpty
         }
     }
@@ -106,26 +108,26 @@ public struct Connections: Sendable {
         let now = time.now().unixSeconds
         try await database.write { db in
             try await db.update(ConnectionRecord.table)
-                .set("sealed_access_token", to: tokens.access).set("sealed_refresh_token", to: tokens.refresh)
-                .set("access_expires_at", to: tokens.accessExpiresAt?.unixSeconds)
-                .set("refresh_locked_by", to: SQLLiteral.null).set("refresh_locked_until", to: SQLLiteral.null)
-                .set("updated_at", to: now)
-                .where("id", .equal, id).where("refresh_locked_by", .equal, holder)
-                .where("state", .equal, Connection.State.connected.rawValue).run()
+                .set(Columns.sealedAccessToken, to: tokens.access).set(Columns.sealedRefreshToken, to: tokens.refresh)
+                .set(Columns.accessExpiresAt, to: tokens.accessExpiresAt?.unixSeconds)
+                .set(Columns.refreshLockedBy, to: SQLLiteral.null).set(Columns.refreshLockedUntil, to: SQLLiteral.null)
+                .set(Columns.updatedAt, to: now)
+                .where(Columns.id, .equal, id).where(Columns.refreshLockedBy, .equal, holder)
+                .where(Columns.state, .equal, Connection.State.connected.rawValue).run()
         }
     }
 
     public func releaseRefreshLease(id: String, holder: String) async throws {
         try await database.write { db in
             try await db.update(ConnectionRecord.table)
-                .set("refresh_locked_by", to: SQLLiteral.null).set("refresh_locked_until", to: SQLLiteral.null)
-                .where("id", .equal, id).where("refresh_locked_by", .equal, holder).run()
+                .set(Columns.refreshLockedBy, to: SQLLiteral.null).set(Columns.refreshLockedUntil, to: SQLLiteral.null)
+                .where(Columns.id, .equal, id).where(Columns.refreshLockedBy, .equal, holder).run()
         }
     }
 
     /// The provider refused the grant: keep the row (staff must see it) but no tokens.
     public func markNeedsReconnect(id: String) async throws {
-        try await setState(.needsReconnect, where: { $0.where("id", .equal, id) })
+        try await setState(.needsReconnect, where: { $0.where(Columns.id, .equal, id) })
     }
 
     /// Forgets the tokens and stops new meetings. Returns the sealed tokens so the caller can revoke them.
@@ -133,13 +135,12 @@ public struct Connections: Sendable {
     public func disconnect(id: String, workspaceId: String) async throws -> SealedTokens? {
         try await database.write { db in
             guard let record = try await db.select().column("*").from(ConnectionRecord.table)
-                .where("id", .equal, id).where("workspace_id", .equal, workspaceId).first()?.decode(ConnectionRecord.self) else {
+                .where(Columns.id, .equal, id).where(Columns.workspaceId, .equal, workspaceId)
+                .first()?.record(ConnectionRecord.self) else {
                 throw SlotlineError.notFound("connection")
             }
-            try await Self.clear(.disconnected, in: db, now: time.now()) { $0.where("id", .equal, id) }
-            return record.sealedAccessToken.map {
-                SealedTokens(access: $0, refresh: record.sealedRefreshToken, accessExpiresAt: record.accessExpiresAt.map(Date.init(unixSeconds:)))
-            }
+            try await Self.clear(.disconnected, in: db, now: time.now()) { $0.where(Columns.id, .equal, id) }
+            return record.tokens
         }
     }
 
@@ -147,18 +148,20 @@ public struct Connections: Sendable {
     @discardableResult
     public func disconnect(provider: ProviderKind, externalUserId: String) async throws -> Int {
         try await database.write { db in
-            let ids = try await db.select().column("id").from(ConnectionRecord.table)
-                .where("provider", .equal, provider.rawValue).where("external_user_id", .equal, externalUserId)
-                .where("state", .notEqual, Connection.State.disconnected.rawValue)
-                .all().map { try $0.decode(column: "id", as: String.self) }
+            let ids = try await db.select().column(Columns.id).from(ConnectionRecord.table)
+                .where(Columns.provider, .equal, provider.rawValue).where(Columns.externalUserId, .equal, externalUserId)
+                .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
+                .all().map { try $0.decode(column: Columns.id, as: String.self) }
             guard !ids.isEmpty else { return 0 }
-            try await Self.clear(.disconnected, in: db, now: time.now()) { $0.where("id", .in, ids) }
+            try await Self.clear(.disconnected, in: db, now: time.now()) { $0.where(Columns.id, .in, ids) }
             // As a disconnect does: the removed account is no one's default tool any more.
-            let practitioners = try await db.select().column("practitioner_id").from(ConnectionRecord.table).where("id", .in, ids)
-                .all().compactMap { try $0.decode(column: "practitioner_id", as: String?.self) }
+            let practitioners = try await db.select().column(Columns.practitionerId).from(ConnectionRecord.table)
+                .where(Columns.id, .in, ids)
+                .all().compactMap { try $0.decode(column: Columns.practitionerId, as: String?.self) }
             if !practitioners.isEmpty {
-                try await db.update(PractitionerRecord.table).set("default_meeting_provider", to: SQLLiteral.null)
-                    .where("id", .in, practitioners).where("default_meeting_provider", .equal, provider.rawValue).run()
+                try await db.update(PractitionerRecord.table).set(PractitionerColumns.defaultMeetingProvider, to: SQLLiteral.null)
+                    .where(PractitionerColumns.id, .in, practitioners)
+                    .where(PractitionerColumns.defaultMeetingProvider, .equal, provider.rawValue).run()
             }
             return ids.count
         }
@@ -168,28 +171,27 @@ public struct Connections: Sendable {
 
     public func defaultProvider(practitionerId: String) async throws -> ProviderKind? {
         try await database.read { db in
-            try await db.select().column("default_meeting_provider").from(PractitionerRecord.table).where("id", .equal, practitionerId)
-                .first()?.decode(column: "default_meeting_provider", as: String?.self).map(ProviderKind.init(rawValue:))
+            try await db.select().column(PractitionerColumns.defaultMeetingProvider).from(PractitionerRecord.table)
+                .where(PractitionerColumns.id, .equal, practitionerId)
+                .first()?.decode(column: PractitionerColumns.defaultMeetingProvider, as: String?.self).map(ProviderKind.init(rawValue:))
         }
     }
 
     public func setDefaultProvider(_ provider: ProviderKind?, practitionerId: String, workspaceId: String) async throws {
         try await database.write { db in
-            try await db.update(PractitionerRecord.table).set("default_meeting_provider", to: provider?.rawValue)
-                .where("id", .equal, practitionerId).where("workspace_id", .equal, workspaceId).run()
+            try await db.update(PractitionerRecord.table).set(PractitionerColumns.defaultMeetingProvider, to: provider?.rawValue)
+                .where(PractitionerColumns.id, .equal, practitionerId).where(PractitionerColumns.workspaceId, .equal, workspaceId)
+                .run()
         }
     }
 
     // MARK: - OAuth states
 
     public func saveState(_ state: OAuthState) async throws {
-        let record = OAuthStateRecord(state: state.state, workspaceId: state.workspaceId, practitionerId: state.practitionerId,
-                                      staffUserId: state.staffUserId, provider: state.provider.rawValue, sealedVerifier: state.sealedVerifier,
-                                      redirectURI: state.redirectURI, expiresAt: state.expiresAt.unixSeconds)
         let now = time.now().unixSeconds
         try await database.write { db in
-            try await db.delete(from: OAuthStateRecord.table).where("expires_at", .lessThan, now).run()
-            try await db.insert(into: OAuthStateRecord.table).model(record, with: Row.encoder).run()
+            try await db.delete(from: OAuthState.table).where(States.expiresAt, .lessThan, now).run()
+            try await db.insert(into: OAuthState.table).record(state).run()
         }
     }
 
@@ -199,14 +201,12 @@ public struct Connections: Sendable {
     public func takeState(_ state: String, staffUserId: String, provider: ProviderKind) async throws -> OAuthState? {
         let now = time.now()
         return try await database.write { db in
-            guard let record = try await db.select().column("*").from(OAuthStateRecord.table).where("state", .equal, state)
-                .where("staff_user_id", .equal, staffUserId).where("provider", .equal, provider.rawValue)
-                .first()?.decode(OAuthStateRecord.self) else { return nil }
-            try await db.delete(from: OAuthStateRecord.table).where("state", .equal, state).run()
-            guard record.expiresAt > now.unixSeconds else { return nil }
-            return OAuthState(state: record.state, workspaceId: record.workspaceId, practitionerId: record.practitionerId,
-                              staffUserId: record.staffUserId, provider: ProviderKind(rawValue: record.provider), sealedVerifier: record.sealedVerifier,
-                              redirectURI: record.redirectURI, expiresAt: Date(unixSeconds: record.expiresAt))
+            guard let found = try await db.select().column("*").from(OAuthState.table).where(States.state, .equal, state)
+                .where(States.staffUserId, .equal, staffUserId).where(States.provider, .equal, provider.rawValue)
+                .first()?.record(OAuthState.self) else { return nil }
+            try await db.delete(from: OAuthState.table).where(States.state, .equal, state).run()
+            guard found.expiresAt.unixSeconds > now.unixSeconds else { return nil }
+            return found
         }
     }
 
@@ -220,10 +220,10 @@ public struct Connections: Sendable {
     private static func clear(_ state: Connection.State, in db: any SQLDatabase, now: Date,
                               _ filter: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
         try await filter(db.update(ConnectionRecord.table)
-            .set("state", to: state.rawValue)
-            .set("sealed_access_token", to: SQLLiteral.null).set("sealed_refresh_token", to: SQLLiteral.null)
-            .set("access_expires_at", to: SQLLiteral.null)
-            .set("refresh_locked_by", to: SQLLiteral.null).set("refresh_locked_until", to: SQLLiteral.null)
-            .set("updated_at", to: now.unixSeconds)).run()
+            .set(Columns.state, to: state.rawValue)
+            .set(Columns.sealedAccessToken, to: SQLLiteral.null).set(Columns.sealedRefreshToken, to: SQLLiteral.null)
+            .set(Columns.accessExpiresAt, to: SQLLiteral.null)
+            .set(Columns.refreshLockedBy, to: SQLLiteral.null).set(Columns.refreshLockedUntil, to: SQLLiteral.null)
+            .set(Columns.updatedAt, to: now.unixSeconds)).run()
     }
 }

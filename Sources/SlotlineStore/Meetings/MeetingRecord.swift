@@ -1,60 +1,62 @@
 import Foundation
 import SlotlineCore
 
-struct MeetingRecord: Codable, Sendable {
+extension Meeting: TableRecord {
     static let table = "meetings"
-    var id: String
-    var workspaceId: String
-    var groupKey: String
-    var provider: String
-    var connectionId: String?
-    var topic: String
-    var startsAt: Int64
-    var durationMinutes: Int
-    var timeZone: String
-    var externalId: String?
-    var meetingNumber: String?
-    var joinUrl: String?
-    var passcode: String?
-    var sealedHostUrl: String?
-    var syncedStartsAt: Int64?
-    var syncedDurationMinutes: Int?
-    var state: String
-    var wanted: Bool
-    var lastError: String?
-    var createdAt: Int64
-    var updatedAt: Int64
 
-    init(_ meeting: Meeting, sealedHostURL: String?) {
-        id = meeting.id
-        workspaceId = meeting.workspaceId
-        groupKey = meeting.groupKey
-        provider = meeting.provider.rawValue
-        connectionId = meeting.connectionId
-        topic = meeting.topic
-        startsAt = meeting.startsAt.unixSeconds
-        durationMinutes = meeting.durationMinutes
-        timeZone = meeting.timeZone
-        externalId = meeting.externalId
-        meetingNumber = meeting.meetingNumber
-        joinUrl = meeting.joinURL
-        passcode = meeting.passcode
-        sealedHostUrl = sealedHostURL
-        syncedStartsAt = meeting.syncedStartsAt?.unixSeconds
-        syncedDurationMinutes = meeting.syncedDurationMinutes
-        state = meeting.state.rawValue
-        wanted = meeting.wanted
-        lastError = meeting.lastError
-        createdAt = meeting.createdAt.unixSeconds
-        updatedAt = meeting.updatedAt.unixSeconds
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let groupKey = "group_key"
+        static let provider = "provider"
+        static let connectionId = "connection_id"
+        static let topic = "topic"
+        static let startsAt = "starts_at"
+        static let durationMinutes = "duration_minutes"
+        static let timeZone = "time_zone"
+        static let externalId = "external_id"
+        static let meetingNumber = "meeting_number"
+        static let joinURL = "join_url"
+        static let passcode = "passcode"
+        /// The host link, sealed, written with a provider's answer (`Meetings.recordSynced`), read alone.
+        static let sealedHostURL = "sealed_host_url"
+        static let syncedStartsAt = "synced_starts_at"
+        static let syncedDurationMinutes = "synced_duration_minutes"
+        static let state = "state"
+        static let wanted = "wanted"
+        static let lastError = "last_error"
+        static let createdAt = "created_at"
+        static let updatedAt = "updated_at"
+        /// The sync lease (`Meetings.acquireSyncLease`).
+        static let syncLockedBy = "sync_locked_by"
+        static let syncLockedUntil = "sync_locked_until"
+        /// When the provider's latest state report happened, in milliseconds (`Meetings.recordProviderState`).
+        static let stateEventAt = "state_event_at"
     }
 
-    var model: Meeting {
-        Meeting(id: id, workspaceId: workspaceId, groupKey: groupKey, provider: ProviderKind(rawValue: provider), connectionId: connectionId, topic: topic,
-                startsAt: Date(unixSeconds: startsAt), durationMinutes: durationMinutes, timeZone: timeZone, externalId: externalId,
-                meetingNumber: meetingNumber, joinURL: joinUrl, passcode: passcode,
-                syncedStartsAt: syncedStartsAt.map(Date.init(unixSeconds:)), syncedDurationMinutes: syncedDurationMinutes,
-                state: Meeting.State(rawValue: state) ?? .failed, wanted: wanted, lastError: lastError,
-                createdAt: Date(unixSeconds: createdAt), updatedAt: Date(unixSeconds: updatedAt))
-    }
+    static let fields: [Field<Meeting>] = [
+        .value(Columns.id, \.id),
+        .value(Columns.workspaceId, \.workspaceId),
+        .value(Columns.groupKey, \.groupKey),
+        .value(Columns.provider, \.provider),
+        .value(Columns.connectionId, \.connectionId),
+        .value(Columns.topic, \.topic),
+        .seconds(Columns.startsAt, \.startsAt),
+        .value(Columns.durationMinutes, \.durationMinutes),
+        .value(Columns.timeZone, \.timeZone),
+        .value(Columns.externalId, \.externalId),
+        .value(Columns.meetingNumber, \.meetingNumber),
+        .value(Columns.joinURL, \.joinURL),
+        .value(Columns.passcode, \.passcode),
+        .seconds(Columns.syncedStartsAt, \.syncedStartsAt),
+        .value(Columns.syncedDurationMinutes, \.syncedDurationMinutes),
+        .raw(Columns.state, \.state, unknown: .failed),
+        .value(Columns.wanted, \.wanted),
+        .value(Columns.lastError, \.lastError),
+        .seconds(Columns.createdAt, \.createdAt),
+        .seconds(Columns.updatedAt, \.updatedAt),
+    ]
+
+    static let blank = Meeting(id: "", workspaceId: "", groupKey: "", provider: ProviderKind(rawValue: ""), connectionId: nil, topic: "",
+                               startsAt: .distantPast, durationMinutes: 0, timeZone: "", createdAt: .distantPast, updatedAt: .distantPast)
 }

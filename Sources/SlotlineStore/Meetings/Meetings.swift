@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = Meeting.Columns
+
 /// The meetings behind bookings: what their bookings want of them, and what the provider made.
 public struct Meetings: Sendable {
     let database: Access
@@ -10,25 +12,25 @@ public struct Meetings: Sendable {
     /// A new meeting row (no provider meeting yet).
     public func insert(_ meeting: Meeting) async throws {
         try await database.write { db in
-            try await db.insert(into: MeetingRecord.table).model(MeetingRecord(meeting, sealedHostURL: nil), with: Row.encoder).run()
+            try await db.insert(into: Meeting.table).record(meeting).run()
         }
     }
 
     /// Writes what the bookings now want of a meeting: whether it is wanted, its time, topic and state.
     public func saveWish(_ meeting: Meeting) async throws {
         try await database.write { db in
-            try await db.update(MeetingRecord.table)
-                .set("wanted", to: meeting.wanted).set("starts_at", to: meeting.startsAt.unixSeconds)
-                .set("duration_minutes", to: meeting.durationMinutes).set("time_zone", to: meeting.timeZone)
-                .set("topic", to: meeting.topic).set("updated_at", to: meeting.updatedAt.unixSeconds)
-                .set("state", to: meeting.state.rawValue)
-                .where("id", .equal, meeting.id).run()
+            try await db.update(Meeting.table)
+                .set(Columns.wanted, to: meeting.wanted).set(Columns.startsAt, to: meeting.startsAt.unixSeconds)
+                .set(Columns.durationMinutes, to: meeting.durationMinutes).set(Columns.timeZone, to: meeting.timeZone)
+                .set(Columns.topic, to: meeting.topic).set(Columns.updatedAt, to: meeting.updatedAt.unixSeconds)
+                .set(Columns.state, to: meeting.state.rawValue)
+                .where(Columns.id, .equal, meeting.id).run()
         }
     }
 
     public func find(id: String) async throws -> Meeting? {
         try await database.read { db in
-            try await db.select().column("*").from(MeetingRecord.table).where("id", .equal, id).first()?.decode(MeetingRecord.self).model
+            try await db.select().column("*").from(Meeting.table).where(Columns.id, .equal, id).first()?.record(Meeting.self)
         }
     }
 
@@ -39,17 +41,17 @@ public struct Meetings: Sendable {
 
     public func find(provider: ProviderKind, externalId: String) async throws -> [Meeting] {
         try await database.read { db in
-            try await db.select().column("*").from(MeetingRecord.table)
-                .where("provider", .equal, provider.rawValue).where("external_id", .equal, externalId)
-                .all().map { try $0.decode(MeetingRecord.self).model }
+            try await db.select().column("*").from(Meeting.table)
+                .where(Columns.provider, .equal, provider.rawValue).where(Columns.externalId, .equal, externalId)
+                .all().map { try $0.record(Meeting.self) }
         }
     }
 
     /// The host link, sealed; shown only to staff who may see private details.
     public func sealedHostURL(meetingId: String) async throws -> String? {
         try await database.read { db in
-            try await db.select().column("sealed_host_url").from(MeetingRecord.table).where("id", .equal, meetingId)
-                .first()?.decode(column: "sealed_host_url", as: String?.self)
+            try await db.select().column(Columns.sealedHostURL).from(Meeting.table).where(Columns.id, .equal, meetingId)
+                .first()?.decode(column: Columns.sealedHostURL, as: String?.self)
         }
     }
 
@@ -57,24 +59,24 @@ public struct Meetings: Sendable {
     public func recordSynced(_ meeting: Meeting, sealedHostURL: String?) async throws {
         let now = time.now()
         try await database.write { db in
-            try await db.update(MeetingRecord.table)
-                .set("external_id", to: meeting.externalId).set("meeting_number", to: meeting.meetingNumber)
-                .set("join_url", to: meeting.joinURL).set("passcode", to: meeting.passcode)
-                .set("sealed_host_url", to: sealedHostURL)
-                .set("synced_starts_at", to: meeting.syncedStartsAt?.unixSeconds)
-                .set("synced_duration_minutes", to: meeting.syncedDurationMinutes)
-                .set("state", to: meeting.state.rawValue).set("last_error", to: SQLLiteral.null)
-                .set("updated_at", to: now.unixSeconds)
-                .where("id", .equal, meeting.id).run()
+            try await db.update(Meeting.table)
+                .set(Columns.externalId, to: meeting.externalId).set(Columns.meetingNumber, to: meeting.meetingNumber)
+                .set(Columns.joinURL, to: meeting.joinURL).set(Columns.passcode, to: meeting.passcode)
+                .set(Columns.sealedHostURL, to: sealedHostURL)
+                .set(Columns.syncedStartsAt, to: meeting.syncedStartsAt?.unixSeconds)
+                .set(Columns.syncedDurationMinutes, to: meeting.syncedDurationMinutes)
+                .set(Columns.state, to: meeting.state.rawValue).set(Columns.lastError, to: SQLLiteral.null)
+                .set(Columns.updatedAt, to: now.unixSeconds)
+                .where(Columns.id, .equal, meeting.id).run()
         }
     }
 
     public func recordState(_ state: Meeting.State, meetingId: String, error: String? = nil) async throws {
         try await database.write { db in
-            try await db.update(MeetingRecord.table).set("state", to: state.rawValue)
-                .set("last_error", to: error.map { String($0.prefix(2000)) })
-                .set("updated_at", to: time.now().unixSeconds)
-                .where("id", .equal, meetingId).run()
+            try await db.update(Meeting.table).set(Columns.state, to: state.rawValue)
+                .set(Columns.lastError, to: error.map { String($0.prefix(2000)) })
+                .set(Columns.updatedAt, to: time.now().unixSeconds)
+                .where(Columns.id, .equal, meetingId).run()
         }
     }
 
@@ -85,15 +87,15 @@ public struct Meetings: Sendable {
     public func recordProviderState(_ state: Meeting.State, meetingId: String, at: Date) async throws -> Bool {
         let milliseconds = Int64((at.timeIntervalSince1970 * 1000).rounded(.down))
         return try await database.write { db in
-            try await database.lockRow(db, table: MeetingRecord.table, id: meetingId)
-            guard let row = try await db.select().columns("state", "state_event_at").from(MeetingRecord.table)
-                .where("id", .equal, meetingId).first() else { return false }
-            let current = Meeting.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .failed
-            let last = try row.decode(column: "state_event_at", as: Int64?.self)
+            try await database.lockRow(db, table: Meeting.table, id: meetingId)
+            guard let row = try await db.select().columns(Columns.state, Columns.stateEventAt).from(Meeting.table)
+                .where(Columns.id, .equal, meetingId).first() else { return false }
+            let current = Meeting.State(rawValue: try row.decode(column: Columns.state, as: String.self)) ?? .failed
+            let last = try row.decode(column: Columns.stateEventAt, as: Int64?.self)
             guard current != .deleted, last.map({ milliseconds > $0 || (milliseconds == $0 && Self.stage(state) > Self.stage(current)) }) ?? true
             else { return false }
-            try await db.update(MeetingRecord.table).set("state", to: state.rawValue).set("state_event_at", to: milliseconds)
-                .set("updated_at", to: time.now().unixSeconds).where("id", .equal, meetingId).run()
+            try await db.update(Meeting.table).set(Columns.state, to: state.rawValue).set(Columns.stateEventAt, to: milliseconds)
+                .set(Columns.updatedAt, to: time.now().unixSeconds).where(Columns.id, .equal, meetingId).run()
             return true
         }
     }
@@ -110,16 +112,16 @@ public struct Meetings: Sendable {
 
     public func recordError(_ error: String, meetingId: String) async throws {
         try await database.write { db in
-            try await db.update(MeetingRecord.table).set("last_error", to: String(error.prefix(2000)))
-                .set("updated_at", to: time.now().unixSeconds).where("id", .equal, meetingId).run()
+            try await db.update(Meeting.table).set(Columns.lastError, to: String(error.prefix(2000)))
+                .set(Columns.updatedAt, to: time.now().unixSeconds).where(Columns.id, .equal, meetingId).run()
         }
     }
 
     /// Meetings of a connection whose sync is parked or pending, for staff to see after a reconnect.
     public func list(workspaceId: String, limit: Int = 100) async throws -> [Meeting] {
         try await database.read { db in
-            try await db.select().column("*").from(MeetingRecord.table).where("workspace_id", .equal, workspaceId)
-                .orderBy("starts_at", .descending).limit(limit).all().map { try $0.decode(MeetingRecord.self).model }
+            try await db.select().column("*").from(Meeting.table).where(Columns.workspaceId, .equal, workspaceId)
+                .orderBy(Columns.startsAt, .descending).limit(limit).all().map { try $0.record(Meeting.self) }
         }
     }
 
@@ -127,27 +129,27 @@ public struct Meetings: Sendable {
     public func acquireSyncLease(meetingId: String, holder: String, until: Date) async throws -> Bool {
         let now = time.now().unixSeconds
         return try await database.write { db in
-            !(try await db.update(MeetingRecord.table)
-                .set("sync_locked_by", to: holder).set("sync_locked_until", to: until.unixSeconds)
-                .where("id", .equal, meetingId)
-                .where { $0.where("sync_locked_until", .is, SQLLiteral.null).orWhere("sync_locked_until", .lessThan, now)
-                    .orWhere("sync_locked_by", .equal, holder) }
-                .returning("id").all().isEmpty)
+            !(try await db.update(Meeting.table)
+                .set(Columns.syncLockedBy, to: holder).set(Columns.syncLockedUntil, to: until.unixSeconds)
+                .where(Columns.id, .equal, meetingId)
+                .where { $0.where(Columns.syncLockedUntil, .is, SQLLiteral.null).orWhere(Columns.syncLockedUntil, .lessThan, now)
+                    .orWhere(Columns.syncLockedBy, .equal, holder) }
+                .returning(Columns.id).all().isEmpty)
         }
     }
 
     public func releaseSyncLease(meetingId: String, holder: String) async throws {
         try await database.write { db in
-            try await db.update(MeetingRecord.table)
-                .set("sync_locked_by", to: SQLLiteral.null).set("sync_locked_until", to: SQLLiteral.null)
-                .where("id", .equal, meetingId).where("sync_locked_by", .equal, holder).run()
+            try await db.update(Meeting.table)
+                .set(Columns.syncLockedBy, to: SQLLiteral.null).set(Columns.syncLockedUntil, to: SQLLiteral.null)
+                .where(Columns.id, .equal, meetingId).where(Columns.syncLockedBy, .equal, holder).run()
         }
     }
 
     private static func live(groupKey: String, workspaceId: String, in db: any SQLDatabase) async throws -> Meeting? {
-        try await db.select().column("*").from(MeetingRecord.table)
-            .where("workspace_id", .equal, workspaceId).where("group_key", .equal, groupKey)
-            .where("state", .notEqual, Meeting.State.deleted.rawValue)
-            .first()?.decode(MeetingRecord.self).model
+        try await db.select().column("*").from(Meeting.table)
+            .where(Columns.workspaceId, .equal, workspaceId).where(Columns.groupKey, .equal, groupKey)
+            .where(Columns.state, .notEqual, Meeting.State.deleted.rawValue)
+            .first()?.record(Meeting.self)
     }
 }

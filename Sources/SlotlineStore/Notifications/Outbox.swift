@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = OutboxMessage.Columns
+
 /// The messages table: every message is written once (its dedupe key is unique), and a message for
 /// SMTP gets its delivery job in the same transaction.
 public struct Outbox: Sendable {
@@ -15,8 +17,8 @@ public struct Outbox: Sendable {
     /// A message for SMTP also gets its delivery job.
     @discardableResult
     static func add(_ message: OutboxMessage, now: Date, in db: any SQLDatabase) async throws -> Bool {
-        let inserted = try await db.insert(into: OutboxMessageRecord.table).model(OutboxMessageRecord(message), with: Row.encoder)
-            .ignoringConflicts(with: ["workspace_id", "dedupe_key"]).returning("id").all()
+        let inserted = try await db.insert(into: OutboxMessage.table).record(message)
+            .ignoringConflicts(with: [Columns.workspaceId, Columns.dedupeKey]).returning(Columns.id).all()
         guard !inserted.isEmpty else { return false }
         if message.transport == .smtp {
             try await JobQueue.insert([NewJob(MailDeliveryDue(messageId: message.id), workspaceId: message.workspaceId,
@@ -34,19 +36,19 @@ public struct Outbox: Sendable {
 
     public func list(workspaceId: String, bookingId: String? = nil, limit: Int, offset: Int) async throws -> [OutboxMessage] {
         try await database.read { db in
-            var query = db.select().column("*").from(OutboxMessageRecord.table).where("workspace_id", .equal, workspaceId)
-            if let bookingId { query = query.where("booking_id", .equal, bookingId) }
-            return try await query.orderBy("created_at", .descending).orderBy("id", .descending).limit(limit).offset(offset)
-                .all().map { try $0.decode(OutboxMessageRecord.self).model }
+            var query = db.select().column("*").from(OutboxMessage.table).where(Columns.workspaceId, .equal, workspaceId)
+            if let bookingId { query = query.where(Columns.bookingId, .equal, bookingId) }
+            return try await query.orderBy(Columns.createdAt, .descending).orderBy(Columns.id, .descending).limit(limit).offset(offset)
+                .all().map { try $0.record(OutboxMessage.self) }
         }
     }
 
     /// A message by id; `workspaceId` nil only for the delivery worker, which acts for every workspace.
     public func find(id: String, workspaceId: String?) async throws -> OutboxMessage? {
         try await database.read { db in
-            var query = db.select().column("*").from(OutboxMessageRecord.table).where("id", .equal, id)
-            if let workspaceId { query = query.where("workspace_id", .equal, workspaceId) }
-            return try await query.first()?.decode(OutboxMessageRecord.self).model
+            var query = db.select().column("*").from(OutboxMessage.table).where(Columns.id, .equal, id)
+            if let workspaceId { query = query.where(Columns.workspaceId, .equal, workspaceId) }
+            return try await query.first()?.record(OutboxMessage.self)
         }
     }
 
@@ -54,12 +56,12 @@ public struct Outbox: Sendable {
     public func recordAttempt(id: String, state: OutboxMessage.State, error: String?) async throws {
         let now = time.now()
         try await database.write { db in
-            try await db.update(OutboxMessageRecord.table)
-                .set("attempts", to: SQLRaw("attempts + 1"))
-                .set("state", to: state.rawValue)
-                .set("last_error", to: error.map { String($0.prefix(2000)) })
-                .set("sent_at", to: state == .sent ? now.unixSeconds : nil)
-                .where("id", .equal, id).where("state", .in, [OutboxMessage.State.queued.rawValue, OutboxMessage.State.failed.rawValue])
+            try await db.update(OutboxMessage.table)
+                .set(Columns.attempts, to: SQLRaw("\(Columns.attempts) + 1"))
+                .set(Columns.state, to: state.rawValue)
+                .set(Columns.lastError, to: error.map { String($0.prefix(2000)) })
+                .set(Columns.sentAt, to: state == .sent ? now.unixSeconds : nil)
+                .where(Columns.id, .equal, id).where(Columns.state, .in, [OutboxMessage.State.queued.rawValue, OutboxMessage.State.failed.rawValue])
                 .run()
         }
     }

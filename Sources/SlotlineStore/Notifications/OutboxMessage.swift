@@ -66,58 +66,57 @@ public struct OutboxMessage: Sendable, Equatable {
     }
 }
 
-struct OutboxMessageRecord: Codable, Sendable {
+
+extension OutboxMessage: TableRecord {
     static let table = "messages"
-    var id: String
-    var workspaceId: String
-    var bookingId: String?
-    var kind: String
-    var dedupeKey: String
-    var recipientEmail: String
-    var recipientName: String
-    var language: String
-    var subject: String
-    var textBody: String
-    var htmlBody: String
-    var calendar: String?
-    var calendarMethod: String?
-    var messageId: String
-    var transport: String
-    var state: String
-    var attempts: Int
-    var lastError: String?
-    var createdAt: Int64
-    var sentAt: Int64?
 
-    init(_ message: OutboxMessage) {
-        id = message.id
-        workspaceId = message.workspaceId
-        bookingId = message.bookingId
-        kind = message.kind
-        dedupeKey = message.dedupeKey
-        recipientEmail = message.recipientEmail
-        recipientName = message.recipientName
-        language = message.language.rawValue
-        subject = message.subject
-        textBody = message.textBody
-        htmlBody = message.htmlBody
-        calendar = message.calendar
-        calendarMethod = message.calendarMethod
-        messageId = message.messageId
-        transport = message.transport.rawValue
-        state = message.state.rawValue
-        attempts = message.attempts
-        lastError = message.lastError
-        createdAt = message.createdAt.unixSeconds
-        sentAt = message.sentAt?.unixSeconds
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let bookingId = "booking_id"
+        static let kind = "kind"
+        static let dedupeKey = "dedupe_key"
+        static let recipientEmail = "recipient_email"
+        static let recipientName = "recipient_name"
+        static let language = "language"
+        static let subject = "subject"
+        static let textBody = "text_body"
+        static let htmlBody = "html_body"
+        static let calendar = "calendar"
+        static let calendarMethod = "calendar_method"
+        static let messageId = "message_id"
+        static let transport = "transport"
+        static let state = "state"
+        static let attempts = "attempts"
+        static let lastError = "last_error"
+        static let createdAt = "created_at"
+        static let sentAt = "sent_at"
     }
 
-    var model: OutboxMessage {
-        OutboxMessage(id: id, workspaceId: workspaceId, bookingId: bookingId, kind: kind, dedupeKey: dedupeKey,
-                      recipientEmail: recipientEmail, recipientName: recipientName, language: Language(rawValue: language) ?? .en,
-                      subject: subject, textBody: textBody, htmlBody: htmlBody, calendar: calendar, calendarMethod: calendarMethod,
-                      messageId: messageId, transport: OutboxMessage.Transport(rawValue: transport) ?? .outbox,
-                      state: OutboxMessage.State(rawValue: state) ?? .failed, attempts: attempts, lastError: lastError,
-                      createdAt: Date(unixSeconds: createdAt), sentAt: sentAt.map(Date.init(unixSeconds:)))
-    }
+    static let fields: [Field<OutboxMessage>] = [
+        .value(Columns.id, \.id),
+        .value(Columns.workspaceId, \.workspaceId),
+        .value(Columns.bookingId, \.bookingId),
+        .value(Columns.kind, \.kind),
+        .value(Columns.dedupeKey, \.dedupeKey),
+        .value(Columns.recipientEmail, \.recipientEmail),
+        .value(Columns.recipientName, \.recipientName),
+        .raw(Columns.language, \.language, unknown: .en),
+        .value(Columns.subject, \.subject),
+        .value(Columns.textBody, \.textBody),
+        .value(Columns.htmlBody, \.htmlBody),
+        .value(Columns.calendar, \.calendar),
+        .value(Columns.calendarMethod, \.calendarMethod),
+        .value(Columns.messageId, \.messageId),
+        .raw(Columns.transport, \.transport, unknown: .outbox),
+        .raw(Columns.state, \.state, unknown: .failed),
+        .value(Columns.attempts, \.attempts),
+        .value(Columns.lastError, \.lastError),
+        .seconds(Columns.createdAt, \.createdAt),
+        .seconds(Columns.sentAt, \.sentAt),
+    ]
+
+    static let blank = OutboxMessage(id: "", workspaceId: "", bookingId: nil, kind: "", dedupeKey: "", recipientEmail: "",
+                                     recipientName: "", language: .en, subject: "", textBody: "", htmlBody: "", messageId: "",
+                                     transport: .outbox, state: .failed, createdAt: .distantPast)
 }

@@ -55,53 +55,73 @@ public struct WebhookEvent: Sendable, Equatable {
     }
 }
 
-struct WebhookSubscriptionRecord: Codable, Sendable {
+/// A subscription's row: the subscription, and when it last changed.
+struct WebhookSubscriptionRecord: TableRecord {
     static let table = "webhook_subscriptions"
-    var id: String
-    var workspaceId: String
-    var url: String
-    var events: String
-    var sealedSecret: String
-    var active: Bool
-    var createdAt: Int64
-    var updatedAt: Int64
 
-    init(_ subscription: WebhookSubscription, updatedAt: Date) {
-        id = subscription.id
-        workspaceId = subscription.workspaceId
-        url = subscription.url
-        events = Row.json(subscription.events)
-        sealedSecret = subscription.sealedSecret
-        active = subscription.active
-        createdAt = subscription.createdAt.unixSeconds
-        self.updatedAt = updatedAt.unixSeconds
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let url = "url"
+        static let events = "events"
+        static let sealedSecret = "sealed_secret"
+        static let active = "active"
+        static let createdAt = "created_at"
+        static let updatedAt = "updated_at"
     }
 
-    func model() throws -> WebhookSubscription {
-        WebhookSubscription(id: id, workspaceId: workspaceId, url: url, events: try Row.decodeJSON([String].self, events),
-                            sealedSecret: sealedSecret, active: active, createdAt: Date(unixSeconds: createdAt))
-    }
+    var subscription: WebhookSubscription
+    var updatedAt: Date
+
+    static let fields: [Field<WebhookSubscriptionRecord>] = [
+        .value(Columns.id, \.subscription.id),
+        .value(Columns.workspaceId, \.subscription.workspaceId),
+        .value(Columns.url, \.subscription.url),
+        .json(Columns.events, \.subscription.events),
+        .value(Columns.sealedSecret, \.subscription.sealedSecret),
+        .value(Columns.active, \.subscription.active),
+        .seconds(Columns.createdAt, \.subscription.createdAt),
+        .seconds(Columns.updatedAt, \.updatedAt),
+    ]
+
+    static let blank = WebhookSubscriptionRecord(
+        subscription: WebhookSubscription(id: "", workspaceId: "", url: "", events: [], sealedSecret: "", createdAt: .distantPast),
+        updatedAt: .distantPast)
 }
 
-struct WebhookDeliveryRecord: Codable, Sendable {
+extension WebhookDelivery: TableRecord {
     static let table = "webhook_deliveries"
-    var id: String
-    var workspaceId: String
-    var subscriptionId: String
-    var eventId: String
-    var eventType: String
-    var payload: String
-    var state: String
-    var attempts: Int
-    var responseStatus: Int?
-    var lastError: String?
-    var createdAt: Int64
-    var deliveredAt: Int64?
 
-    var model: WebhookDelivery {
-        WebhookDelivery(id: id, workspaceId: workspaceId, subscriptionId: subscriptionId, eventId: eventId, eventType: eventType,
-                        payload: payload, state: WebhookDelivery.State(rawValue: state) ?? .failed, attempts: attempts,
-                        responseStatus: responseStatus, lastError: lastError, createdAt: Date(unixSeconds: createdAt),
-                        deliveredAt: deliveredAt.map(Date.init(unixSeconds:)))
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let subscriptionId = "subscription_id"
+        static let eventId = "event_id"
+        static let eventType = "event_type"
+        static let payload = "payload"
+        static let state = "state"
+        static let attempts = "attempts"
+        static let responseStatus = "response_status"
+        static let lastError = "last_error"
+        static let createdAt = "created_at"
+        static let deliveredAt = "delivered_at"
     }
+
+    static let fields: [Field<WebhookDelivery>] = [
+        .value(Columns.id, \.id),
+        .value(Columns.workspaceId, \.workspaceId),
+        .value(Columns.subscriptionId, \.subscriptionId),
+        .value(Columns.eventId, \.eventId),
+        .value(Columns.eventType, \.eventType),
+        .value(Columns.payload, \.payload),
+        .raw(Columns.state, \.state, unknown: .failed),
+        .value(Columns.attempts, \.attempts),
+        .value(Columns.responseStatus, \.responseStatus),
+        .value(Columns.lastError, \.lastError),
+        .seconds(Columns.createdAt, \.createdAt),
+        .seconds(Columns.deliveredAt, \.deliveredAt),
+    ]
+
+    static let blank = WebhookDelivery(id: "", workspaceId: "", subscriptionId: "", eventId: "", eventType: "", payload: "",
+                                       state: .failed, attempts: 0, createdAt: .distantPast)
 }

@@ -2,43 +2,54 @@ import Foundation
 import SlotlineCore
 import Synchronization
 
-struct PractitionerRecord: Codable, Sendable {
+/// A practitioner's row: the practitioner, and when it was made and last changed.
+struct PractitionerRecord: TableRecord {
     static let table = "practitioners"
-    var id: String
-    var workspaceId: String
-    var name: String
-    var description: String
-    var timeZone: String
-    var availability: String
-    var meetingText: String
-    var active: Bool
-    var createdAt: Int64
-    var updatedAt: Int64
 
-    init(_ practitioner: Practitioner, createdAt: Date, updatedAt: Date) {
-        id = practitioner.id
-        workspaceId = practitioner.workspaceId
-        name = practitioner.name
-        description = practitioner.description
-        timeZone = practitioner.timeZone
-        availability = Row.json(practitioner.availability)
-        meetingText = practitioner.meetingText
-        active = practitioner.active
-        self.createdAt = createdAt.unixSeconds
-        self.updatedAt = updatedAt.unixSeconds
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let name = "name"
+        static let description = "description"
+        static let timeZone = "time_zone"
+        static let availability = "availability"
+        static let meetingText = "meeting_text"
+        static let active = "active"
+        static let createdAt = "created_at"
+        static let updatedAt = "updated_at"
+        /// Set by the connections alone (`Connections.setDefaultProvider`), so no field writes it.
+        static let defaultMeetingProvider = "default_meeting_provider"
     }
 
-    func model() throws -> Practitioner {
-        Practitioner(id: id, workspaceId: workspaceId, name: name, description: description, timeZone: timeZone,
-                     availability: try Self.decoded(availability), meetingText: meetingText, active: active)
-    }
+    var practitioner: Practitioner
+    var createdAt: Date
+    var updatedAt: Date
+
+    static let fields: [Field<PractitionerRecord>] = [
+        .value(Columns.id, \.practitioner.id),
+        .value(Columns.workspaceId, \.practitioner.workspaceId),
+        .value(Columns.name, \.practitioner.name),
+        .value(Columns.description, \.practitioner.description),
+        .value(Columns.timeZone, \.practitioner.timeZone),
+        Field(column: Columns.availability, value: { JSONText.encode($0.practitioner.availability) }) { row, record in
+            let json = try row.decode(column: Columns.availability, as: String.self)
+            record.practitioner.availability = try PractitionerRecord.decoded(json)
+        },
+        .value(Columns.meetingText, \.practitioner.meetingText),
+        .value(Columns.active, \.practitioner.active),
+        .seconds(Columns.createdAt, \.createdAt),
+        .seconds(Columns.updatedAt, \.updatedAt),
+    ]
+
+    static let blank = PractitionerRecord(practitioner: Practitioner(id: "", workspaceId: "", name: "", timeZone: ""),
+                                          createdAt: .distantPast, updatedAt: .distantPast)
 
     /// Decoded hours by their JSON text: every booking reads them, and they rarely change.
     private static let availabilities = Mutex<[String: Availability]>([:])
 
     private static func decoded(_ json: String) throws -> Availability {
         if let known = availabilities.withLock({ $0[json] }) { return known }
-        let availability = try Row.decodeJSON(Availability.self, json)
+        let availability = try JSONText.decode(Availability.self, json)
         availabilities.withLock { cache in
             if cache.count >= 512 { cache.removeAll() }
             cache[json] = availability

@@ -1,38 +1,63 @@
 import Foundation
 import SlotlineCore
 
-struct StaffUserRecord: Codable, Sendable {
+/// A staff user's row: the user, the password hash, and when the user was made.
+struct StaffUserRecord: TableRecord {
     static let table = "staff_users"
-    var id: String
-    var workspaceId: String
-    var email: String
-    var name: String
-    var role: String
-    var passwordHash: String
-    var practitionerId: String?
-    var createdAt: Int64
 
-    var model: StaffUser {
-        StaffUser(id: id, workspaceId: workspaceId, email: email, name: name,
-                  role: StaffRole(rawValue: role) ?? .staff, practitionerId: practitionerId)
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let email = "email"
+        static let name = "name"
+        static let role = "role"
+        static let passwordHash = "password_hash"
+        static let practitionerId = "practitioner_id"
+        static let createdAt = "created_at"
+    }
+
+    var user: StaffUser
+    var passwordHash: String
+    var createdAt: Date
+
+    static let fields: [Field<StaffUserRecord>] = [
+        .value(Columns.id, \.user.id),
+        .value(Columns.workspaceId, \.user.workspaceId),
+        .value(Columns.email, \.user.email),
+        .value(Columns.name, \.user.name),
+        .raw(Columns.role, \.user.role, unknown: .staff),
+        .value(Columns.passwordHash, \.passwordHash),
+        .value(Columns.practitionerId, \.user.practitionerId),
+        .seconds(Columns.createdAt, \.createdAt),
+    ]
+
+    static let blank = StaffUserRecord(user: StaffUser(id: "", workspaceId: "", email: "", name: "", role: .staff),
+                                       passwordHash: "", createdAt: .distantPast)
+}
+
+/// API keys are written once and read only through their staff user (`Staff.user(apiKey:)`).
+enum APIKeyTable {
+    static let table = "api_keys"
+
+    enum Columns {
+        static let id = "id"
+        static let workspaceId = "workspace_id"
+        static let staffUserId = "staff_user_id"
+        static let name = "name"
+        static let tokenHash = "token_hash"
+        static let createdAt = "created_at"
+        static let revokedAt = "revoked_at"
     }
 }
 
-struct APIKeyRecord: Codable, Sendable {
-    static let table = "api_keys"
-    var id: String
-    var workspaceId: String
-    var staffUserId: String
-    var name: String
-    var tokenHash: String
-    var createdAt: Int64
-    var revokedAt: Int64?
-}
-
-struct SessionRecord: Codable, Sendable {
+/// Login sessions are written once and read only through their staff user (`Staff.user(session:now:)`).
+enum SessionTable {
     static let table = "sessions"
-    var tokenHash: String
-    var staffUserId: String
-    var expiresAt: Int64
-    var createdAt: Int64
+
+    enum Columns {
+        static let tokenHash = "token_hash"
+        static let staffUserId = "staff_user_id"
+        static let expiresAt = "expires_at"
+        static let createdAt = "created_at"
+    }
 }

@@ -1,28 +1,32 @@
 import Foundation
 import SlotlineCore
 
-struct WorkspaceRecord: Codable, Sendable {
+/// A workspace's row: the workspace, and when it was made.
+struct WorkspaceRecord: TableRecord {
     static let table = "workspaces"
-    var id: String
-    var slug: String
-    var name: String
-    var timeZone: String
-    var defaultLanguage: String
-    var paymentInstructions: String
-    var createdAt: Int64
 
-    init(_ workspace: Workspace, createdAt: Date) {
-        id = workspace.id
-        slug = workspace.slug
-        name = workspace.name
-        timeZone = workspace.timeZone
-        defaultLanguage = workspace.defaultLanguage.rawValue
-        paymentInstructions = workspace.paymentInstructions
-        self.createdAt = createdAt.unixSeconds
+    enum Columns {
+        static let id = "id"
+        static let slug = "slug"
+        static let name = "name"
+        static let timeZone = "time_zone"
+        static let defaultLanguage = "default_language"
+        static let paymentInstructions = "payment_instructions"
+        static let createdAt = "created_at"
     }
 
-    var model: Workspace {
-        Workspace(id: id, slug: slug, name: name, timeZone: timeZone,
-                  defaultLanguage: Language(rawValue: defaultLanguage) ?? .en, paymentInstructions: paymentInstructions)
-    }
+    var workspace: Workspace
+    var createdAt: Date
+
+    static let fields: [Field<WorkspaceRecord>] = [
+        .value(Columns.id, \.workspace.id),
+        .value(Columns.slug, \.workspace.slug),
+        .value(Columns.name, \.workspace.name),
+        .value(Columns.timeZone, \.workspace.timeZone),
+        .raw(Columns.defaultLanguage, \.workspace.defaultLanguage, unknown: .en),
+        .value(Columns.paymentInstructions, \.workspace.paymentInstructions),
+        .seconds(Columns.createdAt, \.createdAt),
+    ]
+
+    static let blank = WorkspaceRecord(workspace: Workspace(id: "", slug: "", name: "", timeZone: ""), createdAt: .distantPast)
 }

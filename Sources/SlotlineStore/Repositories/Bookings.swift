@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = BookingRecord.Columns
+
 /// The staff list tabs of SPEC §7.
 public enum BookingTab: String, Sendable, CaseIterable {
     /// Waiting for staff: acceptance, payment, or a customer's change request.
@@ -20,8 +22,8 @@ public struct Bookings: Sendable {
 
     public func find(manageToken token: String) async throws -> Booking? {
         try await database.read { db in
-            try await db.select().column("*").from(BookingRecord.table).where("manage_token_hash", .equal, Secrets.hash(token))
-                .first()?.decode(BookingRecord.self).model
+            try await db.select().column("*").from(BookingRecord.table).where(Columns.manageTokenHash, .equal, Secrets.hash(token))
+                .first()?.record(BookingRecord.self).booking
         }
     }
 
@@ -29,31 +31,31 @@ public struct Bookings: Sendable {
         let held = [BookingState.awaitingPayment, .pending].map(\.rawValue)
         let ended = [BookingState.cancelled, .declined, .expired].map(\.rawValue)
         return try await database.read { db in
-            let query = db.select().column("*").from(BookingRecord.table).where("workspace_id", .equal, workspaceId)
+            let query = db.select().column("*").from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
             switch tab {
             case .pending:
-                query.where { $0.where("state", .in, held).orWhere("request_kind", .isNot, SQLLiteral.null) }
-                    .orderBy("starts_at")
+                query.where { $0.where(Columns.state, .in, held).orWhere(Columns.requestKind, .isNot, SQLLiteral.null) }
+                    .orderBy(Columns.startsAt)
             case .upcoming:
-                query.where("state", .equal, BookingState.confirmed.rawValue).where("ends_at", .greaterThanOrEqual, now.unixSeconds)
-                    .orderBy("starts_at")
+                query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .greaterThanOrEqual, now.unixSeconds)
+                    .orderBy(Columns.startsAt)
             case .past:
-                query.where("state", .equal, BookingState.confirmed.rawValue).where("ends_at", .lessThan, now.unixSeconds)
-                    .orderBy("starts_at", .descending)
+                query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .lessThan, now.unixSeconds)
+                    .orderBy(Columns.startsAt, .descending)
             case .cancelled:
-                query.where("state", .in, ended).orderBy("starts_at", .descending)
+                query.where(Columns.state, .in, ended).orderBy(Columns.startsAt, .descending)
             }
-            return try await query.orderBy("id").limit(limit).offset(offset).all().map { try $0.decode(BookingRecord.self).model }
+            return try await query.orderBy(Columns.id).limit(limit).offset(offset).all().map { try $0.record(BookingRecord.self).booking }
         }
     }
 
     /// Confirmed seats of one group session time: while any is left, the session's meeting stays.
     public func confirmedSeats(serviceId: String, practitionerId: String, startsAt: Date, workspaceId: String) async throws -> Int {
         try await database.read { db in
-            let query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "seats").from(BookingRecord.table)
-                .where("workspace_id", .equal, workspaceId).where("state", .equal, BookingState.confirmed.rawValue)
+            let query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: Columns.seats).from(BookingRecord.table)
+                .where(Columns.workspaceId, .equal, workspaceId).where(Columns.state, .equal, BookingState.confirmed.rawValue)
             return try await Self.session(query, serviceId: serviceId, practitionerId: practitionerId, startsAt: startsAt)
-                .first()?.decode(column: "seats", as: Int.self) ?? 0
+                .first()?.decode(column: Columns.seats, as: Int.self) ?? 0
         }
     }
 
@@ -61,22 +63,22 @@ public struct Bookings: Sendable {
     public func confirmed(in group: Meeting.Group, workspaceId: String) async throws -> [Booking] {
         try await database.read { db in
             let query = db.select().column("*").from(BookingRecord.table)
-                .where("workspace_id", .equal, workspaceId).where("state", .equal, BookingState.confirmed.rawValue)
+                .where(Columns.workspaceId, .equal, workspaceId).where(Columns.state, .equal, BookingState.confirmed.rawValue)
             switch group {
             case .booking(let id):
-                query.where("id", .equal, id)
+                query.where(Columns.id, .equal, id)
             case .session(let serviceId, let practitionerId, let startsAt):
                 Self.session(query, serviceId: serviceId, practitionerId: practitionerId, startsAt: startsAt)
             }
-            return try await query.orderBy("id").all().map { try $0.decode(BookingRecord.self).model }
+            return try await query.orderBy(Columns.id).all().map { try $0.record(BookingRecord.self).booking }
         }
     }
 
     /// Narrows `query` to the seats of one group session time.
     @discardableResult
     private static func session(_ query: SQLSelectBuilder, serviceId: String, practitionerId: String, startsAt: Date) -> SQLSelectBuilder {
-        query.where("service_id", .equal, serviceId).where("practitioner_id", .equal, practitionerId)
-            .where("starts_at", .equal, startsAt.unixSeconds)
+        query.where(Columns.serviceId, .equal, serviceId).where(Columns.practitionerId, .equal, practitionerId)
+            .where(Columns.startsAt, .equal, startsAt.unixSeconds)
     }
 
     /// The bookings that hold slots in any of `windows`, by practitioner (see the static `busy`).
@@ -101,8 +103,8 @@ public struct Bookings: Sendable {
 
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Booking? {
         try await db.select().column("*").from(BookingRecord.table)
-            .where("id", .equal, id).where("workspace_id", .equal, workspaceId)
-            .first()?.decode(BookingRecord.self).model
+            .where(Columns.id, .equal, id).where(Columns.workspaceId, .equal, workspaceId)
+            .first()?.record(BookingRecord.self).booking
     }
 
     /// Longest time one booking can block (a day-long meeting with 8-hour buffers), which bounds the index scan.
@@ -116,36 +118,37 @@ public struct Bookings: Sendable {
         let merged = BusyWindow.merged(windows)
         guard !merged.isEmpty else { return [:] }
         var query = db.select()
-            .columns("practitioner_id", "starts_at", "ends_at", "buffer_before_minutes", "buffer_after_minutes", "service_id", "seats")
+            .columns(Columns.practitionerId, Columns.startsAt, Columns.endsAt, Columns.bufferBeforeMinutes, Columns.bufferAfterMinutes,
+                     Columns.serviceId, Columns.seats)
             .from(BookingRecord.table)
             .where { any in
                 for window in merged {
                     any.orWhere { one in
-                        one.where("practitioner_id", .equal, window.practitionerId)
-                            .where("block_start", .lessThan, window.to.unixSeconds)
-                            .where("block_start", .greaterThanOrEqual, window.from.unixSeconds - longestBlock)
-                            .where("block_end", .greaterThan, window.from.unixSeconds)
+                        one.where(Columns.practitionerId, .equal, window.practitionerId)
+                            .where(Columns.blockStart, .lessThan, window.to.unixSeconds)
+                            .where(Columns.blockStart, .greaterThanOrEqual, window.from.unixSeconds - longestBlock)
+                            .where(Columns.blockEnd, .greaterThan, window.from.unixSeconds)
                     }
                 }
                 return any
             }
             .where { group in
-                group.where("state", .in, [BookingState.pending.rawValue, BookingState.confirmed.rawValue])
+                group.where(Columns.state, .in, [BookingState.pending.rawValue, BookingState.confirmed.rawValue])
                     .orWhere { unpaid in
-                        unpaid.where("state", .equal, BookingState.awaitingPayment.rawValue)
-                            .where("hold_expires_at", .greaterThan, now.unixSeconds)
+                        unpaid.where(Columns.state, .equal, BookingState.awaitingPayment.rawValue)
+                            .where(Columns.holdExpiresAt, .greaterThan, now.unixSeconds)
                     }
             }
-        if let excluded { query = query.where("id", .notEqual, excluded) }
+        if let excluded { query = query.where(Columns.id, .notEqual, excluded) }
         var found: [String: [BusyBlock]] = [:]
         for row in try await query.all() {
-            found[try row.decode(column: "practitioner_id", as: String.self), default: []].append(
-                BusyBlock(start: Date(unixSeconds: try row.decode(column: "starts_at", as: Int64.self)),
-                          end: Date(unixSeconds: try row.decode(column: "ends_at", as: Int64.self)),
-                          bufferBeforeMinutes: try row.decode(column: "buffer_before_minutes", as: Int.self),
-                          bufferAfterMinutes: try row.decode(column: "buffer_after_minutes", as: Int.self),
-                          serviceId: try row.decode(column: "service_id", as: String.self),
-                          seats: try row.decode(column: "seats", as: Int.self)))
+            found[try row.decode(column: Columns.practitionerId, as: String.self), default: []].append(
+                BusyBlock(start: Date(unixSeconds: try row.decode(column: Columns.startsAt, as: Int64.self)),
+                          end: Date(unixSeconds: try row.decode(column: Columns.endsAt, as: Int64.self)),
+                          bufferBeforeMinutes: try row.decode(column: Columns.bufferBeforeMinutes, as: Int.self),
+                          bufferAfterMinutes: try row.decode(column: Columns.bufferAfterMinutes, as: Int.self),
+                          serviceId: try row.decode(column: Columns.serviceId, as: String.self),
+                          seats: try row.decode(column: Columns.seats, as: Int.self)))
         }
         return found
     }
@@ -156,13 +159,14 @@ public struct Bookings: Sendable {
 
     /// Inserts bookings in one statement.
     static func insert(_ bookings: [Booking], manageTokenHashes: [String], in db: any SQLDatabase) async throws {
-        let records = zip(bookings, manageTokenHashes).map { BookingRecord($0, manageTokenHash: $1) }
-        try await db.insert(into: BookingRecord.table).models(records, with: Row.encoder).run()
+        let records = zip(bookings, manageTokenHashes).map { BookingRecord(booking: $0, manageTokenHash: $1) }
+        try await db.insert(into: BookingRecord.table).records(records).run()
     }
 
     static func update(_ booking: Booking, in db: any SQLDatabase) async throws {
         try await db.update(BookingRecord.table)
-            .set(record: BookingRecord(booking, manageTokenHash: ""), keeping: ["id", "workspace_id", "created_at", "manage_token_hash"])
-            .where("id", .equal, booking.id).where("workspace_id", .equal, booking.workspaceId).run()
+            .set(record: BookingRecord(booking: booking, manageTokenHash: ""),
+                 keeping: [Columns.id, Columns.workspaceId, Columns.createdAt, Columns.manageTokenHash])
+            .where(Columns.id, .equal, booking.id).where(Columns.workspaceId, .equal, booking.workspaceId).run()
     }
 }

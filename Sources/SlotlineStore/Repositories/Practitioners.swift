@@ -2,17 +2,19 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = PractitionerRecord.Columns
+
 public struct Practitioners: Sendable {
     let database: Access
 
     public func save(_ practitioner: Practitioner, now: Date) async throws {
         try await database.write { db in
-            let record = PractitionerRecord(practitioner, createdAt: now, updatedAt: now)
+            let record = PractitionerRecord(practitioner: practitioner, createdAt: now, updatedAt: now)
             if try await Self.find(id: practitioner.id, workspaceId: practitioner.workspaceId, in: db) == nil {
-                try await db.insert(into: PractitionerRecord.table).model(record, with: Row.encoder).run()
+                try await db.insert(into: PractitionerRecord.table).record(record).run()
             } else {
-                try await db.update(PractitionerRecord.table).set(record: record)
-                    .where("id", .equal, record.id).where("workspace_id", .equal, record.workspaceId).run()
+                try await db.update(PractitionerRecord.table).set(record: record, keeping: [Columns.id, Columns.workspaceId, Columns.createdAt])
+                    .where(Columns.id, .equal, practitioner.id).where(Columns.workspaceId, .equal, practitioner.workspaceId).run()
             }
         }
     }
@@ -23,8 +25,8 @@ public struct Practitioners: Sendable {
 
     public func list(workspaceId: String) async throws -> [Practitioner] {
         try await database.read { db in
-            try await db.select().column("*").from(PractitionerRecord.table).where("workspace_id", .equal, workspaceId)
-                .orderBy("created_at").orderBy("id").all().map { try $0.decode(PractitionerRecord.self).model() }
+            try await db.select().column("*").from(PractitionerRecord.table).where(Columns.workspaceId, .equal, workspaceId)
+                .orderBy(Columns.createdAt).orderBy(Columns.id).all().map { try $0.record(PractitionerRecord.self).practitioner }
         }
     }
 
@@ -43,14 +45,14 @@ public struct Practitioners: Sendable {
     /// Practitioners by id, in one statement.
     static func find(ids: Set<String>, in db: any SQLDatabase) async throws -> [String: Practitioner] {
         guard !ids.isEmpty else { return [:] }
-        let practitioners = try await db.select().column("*").from(PractitionerRecord.table).where("id", .in, Array(ids))
-            .all().map { try $0.decode(PractitionerRecord.self).model() }
+        let practitioners = try await db.select().column("*").from(PractitionerRecord.table).where(Columns.id, .in, Array(ids))
+            .all().map { try $0.record(PractitionerRecord.self).practitioner }
         return Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0) })
     }
 
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Practitioner? {
         try await db.select().column("*").from(PractitionerRecord.table)
-            .where("id", .equal, id).where("workspace_id", .equal, workspaceId)
-            .first()?.decode(PractitionerRecord.self).model()
+            .where(Columns.id, .equal, id).where(Columns.workspaceId, .equal, workspaceId)
+            .first()?.record(PractitionerRecord.self).practitioner
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = ServiceRecord.Columns
+
 public struct Services: Sendable {
     let database: Access
 
@@ -12,12 +14,12 @@ public struct Services: Sendable {
             where try await Practitioners.find(id: practitionerId, workspaceId: service.workspaceId, in: db) == nil {
                 throw SlotlineError.invalid("practitionerIds", practitionerId)
             }
-            let record = ServiceRecord(service, createdAt: now, updatedAt: now)
+            let record = ServiceRecord(service: service, createdAt: now, updatedAt: now)
             if try await Self.find(id: service.id, workspaceId: service.workspaceId, in: db) == nil {
-                try await db.insert(into: ServiceRecord.table).model(record, with: Row.encoder).run()
+                try await db.insert(into: ServiceRecord.table).record(record).run()
             } else {
-                try await db.update(ServiceRecord.table).set(record: record)
-                    .where("id", .equal, record.id).where("workspace_id", .equal, record.workspaceId).run()
+                try await db.update(ServiceRecord.table).set(record: record, keeping: [Columns.id, Columns.workspaceId, Columns.createdAt])
+                    .where(Columns.id, .equal, service.id).where(Columns.workspaceId, .equal, service.workspaceId).run()
             }
         }
     }
@@ -28,9 +30,9 @@ public struct Services: Sendable {
 
     public func list(workspaceId: String, activeOnly: Bool = false) async throws -> [Service] {
         try await database.read { db in
-            var query = db.select().column("*").from(ServiceRecord.table).where("workspace_id", .equal, workspaceId)
-            if activeOnly { query = query.where("active", .equal, true) }
-            return try await query.orderBy("created_at").orderBy("id").all().map { try $0.decode(ServiceRecord.self).model() }
+            var query = db.select().column("*").from(ServiceRecord.table).where(Columns.workspaceId, .equal, workspaceId)
+            if activeOnly { query = query.where(Columns.active, .equal, true) }
+            return try await query.orderBy(Columns.createdAt).orderBy(Columns.id).all().map { try $0.record(ServiceRecord.self).service }
         }
     }
 
@@ -42,14 +44,14 @@ public struct Services: Sendable {
     /// Services by id, in one statement.
     static func find(ids: Set<String>, in db: any SQLDatabase) async throws -> [String: Service] {
         guard !ids.isEmpty else { return [:] }
-        let services = try await db.select().column("*").from(ServiceRecord.table).where("id", .in, Array(ids))
-            .all().map { try $0.decode(ServiceRecord.self).model() }
+        let services = try await db.select().column("*").from(ServiceRecord.table).where(Columns.id, .in, Array(ids))
+            .all().map { try $0.record(ServiceRecord.self).service }
         return Dictionary(uniqueKeysWithValues: services.map { ($0.id, $0) })
     }
 
     static func find(id: String, workspaceId: String, in db: any SQLDatabase) async throws -> Service? {
         try await db.select().column("*").from(ServiceRecord.table)
-            .where("id", .equal, id).where("workspace_id", .equal, workspaceId)
-            .first()?.decode(ServiceRecord.self).model()
+            .where(Columns.id, .equal, id).where(Columns.workspaceId, .equal, workspaceId)
+            .first()?.record(ServiceRecord.self).service
     }
 }

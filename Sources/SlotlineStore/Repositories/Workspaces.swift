@@ -2,6 +2,8 @@ import Foundation
 import SlotlineCore
 import SQLKit
 
+private typealias Columns = WorkspaceRecord.Columns
+
 public struct Workspaces: Sendable {
     let database: Access
 
@@ -12,7 +14,7 @@ public struct Workspaces: Sendable {
         }
         do {
             try await database.write { db in
-                try await db.insert(into: WorkspaceRecord.table).model(WorkspaceRecord(workspace, createdAt: now), with: Row.encoder).run()
+                try await db.insert(into: WorkspaceRecord.table).record(WorkspaceRecord(workspace: workspace, createdAt: now)).run()
             }
         } catch where Database.isUniqueViolation(error) {
             throw SlotlineError(.alreadyExists, field: "slug")
@@ -21,8 +23,8 @@ public struct Workspaces: Sendable {
 
     public func find(slug: String) async throws -> Workspace? {
         try await database.read { db in
-            try await db.select().column("*").from(WorkspaceRecord.table).where("slug", .equal, slug).first()?
-                .decode(WorkspaceRecord.self).model
+            try await db.select().column("*").from(WorkspaceRecord.table).where(Columns.slug, .equal, slug).first()?
+                .record(WorkspaceRecord.self).workspace
         }
     }
 
@@ -31,7 +33,7 @@ public struct Workspaces: Sendable {
     }
 
     static func find(id: String, in db: any SQLDatabase) async throws -> Workspace? {
-        try await db.select().column("*").from(WorkspaceRecord.table).where("id", .equal, id).first()?
-            .decode(WorkspaceRecord.self).model
+        try await db.select().column("*").from(WorkspaceRecord.table).where(Columns.id, .equal, id).first()?
+            .record(WorkspaceRecord.self).workspace
     }
 }

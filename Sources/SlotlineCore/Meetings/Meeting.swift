@@ -118,3 +118,25 @@ public struct Meeting: Sendable, Equatable {
         wanted ? externalId != nil && syncedStartsAt == startsAt && syncedDurationMinutes == durationMinutes : state == .deleted
     }
 }
+
+extension Meeting.State {
+    /// Whether a provider's report of `reported`, made at `reportedAt` (milliseconds since 1970),
+    /// replaces this state, last reported at `lastReportAt`. Reports are applied in the order the
+    /// provider saw them, not the order they arrive: never after a deletion; a newer report always;
+    /// of two at the same instant, the later stage of a meeting's life (started, ended, deleted).
+    public func yields(to reported: Meeting.State, reportedAt: Int64, lastReportAt: Int64?) -> Bool {
+        guard self != .deleted else { return false }
+        guard let last = lastReportAt else { return true }
+        return reportedAt > last || (reportedAt == last && reported.stage > stage)
+    }
+
+    private var stage: Int {
+        switch self {
+        case .pending, .failed: 0
+        case .created: 1
+        case .started: 2
+        case .ended: 3
+        case .deleted: 4
+        }
+    }
+}

@@ -92,21 +92,10 @@ public struct Meetings: Sendable {
                 .where(Columns.id, .equal, meetingId).first() else { return false }
             let current = Meeting.State(rawValue: try row.decode(column: Columns.state, as: String.self)) ?? .failed
             let last = try row.decode(column: Columns.stateEventAt, as: Int64?.self)
-            guard current != .deleted, last.map({ milliseconds > $0 || (milliseconds == $0 && Self.stage(state) > Self.stage(current)) }) ?? true
-            else { return false }
+            guard current.yields(to: state, reportedAt: milliseconds, lastReportAt: last) else { return false }
             try await db.update(Meeting.table).set(Columns.state, to: state.rawValue).set(Columns.stateEventAt, to: milliseconds)
                 .set(Columns.updatedAt, to: time.now().unixSeconds).where(Columns.id, .equal, meetingId).run()
             return true
-        }
-    }
-
-    private static func stage(_ state: Meeting.State) -> Int {
-        switch state {
-        case .pending, .failed: 0
-        case .created: 1
-        case .started: 2
-        case .ended: 3
-        case .deleted: 4
         }
     }
 

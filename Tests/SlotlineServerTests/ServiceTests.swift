@@ -29,6 +29,21 @@ struct ServiceTests {
         }
     }
 
+    @Test("a service taking its meetings from the line pool is refused while the workspace has no lines")
+    func poolNeedsLines() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let created = try await app.owner.post("/api/v1/services", ["name": "Consultation", "durationMinutes": 30, "meetingLinkSource": "pool"])
+            let moved = try await app.owner.put("/api/v1/services/\(app.studio.instant.id)", ["meetingLinkSource": "pool"])
+            let read = try await app.owner.get("/api/v1/services/\(app.studio.instant.id)")
+
+            #expect(created.status == .badRequest)
+            #expect(created.errorCode == "invalid_parameter")
+            #expect(created.errorField == "meetingLinkSource")
+            #expect(moved.status == .badRequest && moved.errorField == "meetingLinkSource")
+            #expect(read.json["meetingLinkSource"] == "practitioner", "nothing was changed")
+        }
+    }
+
     @Test("a service needs a name and a duration")
     func requiredFields() async throws {
         try await TestApp.run(.sqlite) { app in

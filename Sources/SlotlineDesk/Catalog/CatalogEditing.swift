@@ -50,6 +50,11 @@ extension Desk {
     }
 
     private func save(_ service: Service) async throws -> Service {
+        // A pool service takes each meeting from the workspace's lines. Lines come with the video
+        // meeting module; until a workspace has one, such a service would confirm bookings with no meeting.
+        if service.online, service.meetingLinkSource == .pool {
+            throw SlotlineError.invalid("meetingLinkSource", "pool needs meeting lines, and this workspace has none yet")
+        }
         try await store.services.save(service, now: store.time.now())
         return service
     }

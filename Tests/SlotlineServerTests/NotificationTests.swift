@@ -65,6 +65,38 @@ struct NotificationTests {
         }
     }
 
+    @Test("a customer whose change requests staff reject hears of each, and the booking stays as it was", arguments: TestDatabase.flavors)
+    func rejectedRequestsAreTold(_ flavor: SQLFlavor) async throws {
+        try await TestApp.run(flavor) { app in
+            let runner = try JobRunner(store: app.store)
+            let start = app.opening(hour: 9)
+            let booked = try await app.book(app.studio.instant, at: start).json
+            let (id, token) = (try #require(booked["id"].string), try #require(booked["manageToken"].string))
+            try await runner.runDue()
+
+            let asked = try await app.visitor.post("/api/v1/manage/\(token)/reschedule-request", ["startsAt": .string(rfc3339(app.opening(hour: 11)))])
+            try await app.staffAction("reject", id)
+            try await runner.runDue()
+            app.store.time.advance(by: 60)
+            let askedAgain = try await app.visitor.post("/api/v1/manage/\(token)/cancel-request", ["reason": "Something came up"])
+            try await app.staffAction("reject", id)
+            try await runner.runDue()
+
+            let rejections = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).of("request-rejected")
+            let view = try await app.owner.get("/api/v1/bookings/\(id)").json
+            #expect(asked.status == .ok && askedAgain.status == .ok, "\(asked.text) \(askedAgain.text)")
+            #expect(rejections.count == 2, "each rejection is told once")
+            #expect(rejections.allSatisfy { $0.recipientEmail == "grace@example.com" })
+            let first = try #require(rejections.first)
+            #expect(first.subject.hasPrefix("Your change request was not accepted: Instant"))
+            #expect(first.textBody.contains("It stays as it was"))
+            #expect(first.textBody.contains("/manage/"), "the customer can ask again from the manage page")
+            #expect(!first.everything.contains(Studio.practitionerSecret), "no private meeting details")
+            #expect(view["state"] == "confirmed")
+            #expect(view["startsAt"] == .string(RFC3339.format(start, in: TimeZone(identifier: "UTC")!)))
+        }
+    }
+
     @Test("a paid service asks for payment with the workspace's instructions; mark-paid confirms", arguments: TestDatabase.flavors)
     func paidThenMarkedPaid(_ flavor: SQLFlavor) async throws {
         try await TestApp.run(flavor) { app in

@@ -66,6 +66,8 @@ extension Words {
         "message.cancelled.closing": "If you would like another time, you are welcome to book again.",
         "message.confirmed.subject": "Booking confirmed: {{serviceName}} on {{startDate}} at {{startTime}}",
         "message.confirmed.intro": "Your booking is confirmed. We look forward to seeing you.",
+        "message.request-rejected.subject": "Your change request was not accepted: {{serviceName}} on {{startDate}} at {{startTime}}",
+        "message.request-rejected.intro": "We could not accept your request to change this booking. It stays as it was:",
         "message.declined.subject": "Booking request declined: {{serviceName}} on {{startDate}} at {{startTime}}",
         "message.declined.intro": "We are sorry, but we are unable to accept your booking request.",
         "message.declined.closing": "You are welcome to choose another time and book again.",

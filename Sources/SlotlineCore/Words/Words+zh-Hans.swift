@@ -66,6 +66,8 @@ extension Words {
         "message.cancelled.closing": "如需改约其他时间，欢迎再次预约。",
         "message.confirmed.subject": "预约已确认：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.confirmed.intro": "您的预约已确认，期待与您见面。",
+        "message.request-rejected.subject": "您的变更申请未获接受：{{serviceName}}，{{startDate}} {{startTime}}",
+        "message.request-rejected.intro": "很抱歉，我们无法接受您变更此预约的申请。预约保持不变：",
         "message.declined.subject": "预约申请未获接受：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.declined.intro": "很抱歉，我们无法接受您的预约申请。",
         "message.declined.closing": "欢迎您选择其他时间再次预约。",

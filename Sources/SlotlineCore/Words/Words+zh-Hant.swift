@@ -66,6 +66,8 @@ extension Words {
         "message.cancelled.closing": "如需改約其他時間，歡迎再次預約。",
         "message.confirmed.subject": "預約已確認：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.confirmed.intro": "您的預約已確認，期待與您見面。",
+        "message.request-rejected.subject": "您的變更申請未獲接受：{{serviceName}}，{{startDate}} {{startTime}}",
+        "message.request-rejected.intro": "很抱歉，我們無法接受您變更此預約的申請。預約維持不變：",
         "message.declined.subject": "預約申請未獲接受：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.declined.intro": "很抱歉，我們無法接受您的預約申請。",
         "message.declined.closing": "歡迎您選擇其他時間再次預約。",

@@ -44,7 +44,8 @@ struct BookingMessages: Sendable {
             case .cancelled: .cancelled
             case .declined: .declined
             case .expired: .expired
-            case .paid, .changeRequested, .changeRejected: nil
+            case .changeRejected: .requestRejected
+            case .paid, .changeRequested: nil
             }
         }
     }
@@ -70,8 +71,11 @@ struct BookingMessages: Sendable {
     func write(_ happened: BookingEvents, facts: Facts) async throws -> Int {
         var messages: [OutboxMessage] = []
         for kind in Self.customerKinds(for: happened) {
+            // A rejection leaves the sequence as it was: each is told apart by when it happened.
+            let dedupeKey = kind == .requestRejected
+                ? "\(happened.bookingId):\(kind.rawValue):\(happened.occurredAt.unixSeconds):\(facts.booking.customer.email.lowercased())" : nil
             if let message = try await customerMessage(kind, facts: facts, sequence: happened.sequence,
-                                                       previousStartsAt: happened.previousStartsAt) {
+                                                       previousStartsAt: happened.previousStartsAt, dedupeKey: dedupeKey) {
                 messages.append(message)
             }
         }

@@ -9,6 +9,8 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case meetingReady = "meeting-ready"
     case cancelled
     case declined
+    /// Staff did not accept the customer's request to move or cancel: the booking stays as it was.
+    case requestRejected = "request-rejected"
     case expired
     case staffNew = "staff-new"
     case staffChanged = "staff-changed"

@@ -32,6 +32,15 @@ public struct Desk: Sendable {
     /// Connecting, choosing and disconnecting a practitioner's online meeting tools.
     public var connections: ProviderConnections { ProviderConnections(store: store, settings: settings, registry: registry) }
 
+    /// What providers report through their webhooks.
+    public var providerEvents: ProviderEvents { ProviderEvents(store: store) }
+
+    /// Staff sign-in and sign-out.
+    public var signIn: SignIn { SignIn(store: store) }
+
+    /// Subscriptions to Slotline's own webhooks.
+    public var webhookSubscriptions: WebhookSubscriptions { WebhookSubscriptions(store: store, settings: settings) }
+
     /// Every job handler, each calling the same use cases as the interfaces.
     public var jobHandlers: [any JobHandler] {
         [

@@ -8,6 +8,7 @@ import SlotlineStore
 struct AuthController {
     let store: Store
     let settings: ServerSettings
+    let signIn: SignIn
 
     struct Login: Decodable {
         let workspace: String
@@ -54,7 +55,7 @@ struct AuthController {
 
     @Sendable func login(request: Request, context: SlotlineContext) async throws -> Response {
         let input = try await RequestBody.decode(Login.self, from: request, context: context)
-        let (user, token) = try await SignIn(store: store).signIn(workspace: input.workspace, email: input.email, password: input.password)
+        let (user, token) = try await signIn.signIn(workspace: input.workspace, email: input.email, password: input.password)
         var response = try StaffView(user).response(from: request, context: context)
         response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(SignIn.sessionLifetime),
                                   path: "/", secure: settings.publicURL.lowercased().hasPrefix("https://"), httpOnly: true, sameSite: .lax))
@@ -62,7 +63,7 @@ struct AuthController {
     }
 
     @Sendable func logout(request: Request, context: SlotlineContext) async throws -> Response {
-        if let cookie = request.cookies[Authenticator.cookieName] { try await SignIn(store: store).signOut(session: cookie.value) }
+        if let cookie = request.cookies[Authenticator.cookieName] { try await signIn.signOut(session: cookie.value) }
         var response = Response(status: .noContent)
         response.setCookie(Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
         return response

@@ -9,7 +9,7 @@ import SlotlineStore
 /// in the answer to the create call; Slotline keeps it sealed.
 struct WebhookController {
     let store: Store
-    let settings: ServerSettings
+    let subscriptions: WebhookSubscriptions
 
     struct SubscriptionInput: Decodable {
         var url: String?
@@ -77,8 +77,7 @@ struct WebhookController {
         let user = try context.requireConfigurer()
         let input = try await RequestBody.decode(SubscriptionInput.self, from: request, context: context)
         guard let url = try FieldInput.text(input.url, field: "url", max: 2000, required: true) else { throw SlotlineError.missing("url") }
-        let (subscription, secret) = try await WebhookSubscriptions(store: store, settings: settings)
-            .create(url: url, events: input.events ?? [], workspaceId: user.workspaceId)
+        let (subscription, secret) = try await subscriptions.create(url: url, events: input.events ?? [], workspaceId: user.workspaceId)
         return EditedResponse(status: .created, response: SubscriptionView(subscription, secret: secret))
     }
 

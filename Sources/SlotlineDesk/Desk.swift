@@ -53,4 +53,9 @@ public struct Desk: Sendable {
             MeetingReadyHandler(store: store, messages: messages),
         ]
     }
+
+    /// Puts a failed job back in the queue with fresh attempts (the staff "retry" action).
+    public func retryJob(id: String, workspaceId: String?) async throws -> Job {
+        try await store.jobs.retry(id: id, workspaceId: workspaceId)
+    }
 }

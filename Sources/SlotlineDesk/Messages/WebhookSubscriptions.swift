@@ -29,6 +29,11 @@ public struct WebhookSubscriptions: Sendable {
         return (subscription, secret)
     }
 
+    /// Removes a subscription with its delivery log; `not_found` when the workspace has no such subscription.
+    public func delete(id: String, workspaceId: String) async throws {
+        guard try await store.webhooks.delete(id: id, workspaceId: workspaceId) else { throw SlotlineError.notFound("webhook") }
+    }
+
     /// An absolute http(s) URL with a host; unless private addresses are allowed, not on `localhost`
     /// or an address literal in `PrivateAddresses` (names are checked on delivery).
     public static func endpoint(_ text: String, mayReachPrivateAddresses: Bool) throws -> String {

@@ -2,7 +2,7 @@ import Foundation
 import SlotlineCore
 import SlotlineStore
 
-/// Staff sign in with their workspace, email and password, and get a session.
+/// Staff sign in with their workspace, email and password, and get a session; or use an API key.
 public struct SignIn: Sendable {
     let store: Store
 
@@ -26,5 +26,10 @@ public struct SignIn: Sendable {
 
     public func signOut(session: String) async throws {
         try await store.staff.endSession(session)
+    }
+
+    /// A new API key acting as `user`, shown once (only its hash is kept).
+    public func createAPIKey(for user: StaffUser, name: String) async throws -> String {
+        try await store.staff.createAPIKey(for: user, name: name, now: store.time.now())
     }
 }

@@ -77,7 +77,7 @@ struct AuthController {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(NewKey.self, from: request, context: context)
         let name = try FieldInput.text(input.name, field: "name", max: 100) ?? "API key"
-        let key = try await store.staff.createAPIKey(for: user, name: name, now: store.time.now())
+        let key = try await signIn.createAPIKey(for: user, name: name)
         return EditedResponse(status: .created, response: KeyView(apiKey: key, name: name))
     }
 }

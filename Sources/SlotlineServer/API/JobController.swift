@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
 import SlotlineCore
+import SlotlineDesk
 import SlotlineStore
 
 /// `/api/v1/jobs`: the durable work of the workspace, with a retry action for parked jobs.
 struct JobController {
     let store: Store
+    let desk: Desk
 
     struct JobView: ResponseEncodable {
         let id: String
@@ -52,6 +54,6 @@ struct JobController {
 
     @Sendable func retry(request: Request, context: SlotlineContext) async throws -> JobView {
         let user = try context.requireConfigurer()
-        return JobView(try await store.jobs.retry(id: try context.parameters.require(), workspaceId: user.workspaceId))
+        return JobView(try await desk.retryJob(id: try context.parameters.require(), workspaceId: user.workspaceId))
     }
 }

@@ -87,9 +87,7 @@ struct WebhookController {
 
     @Sendable func delete(request: Request, context: SlotlineContext) async throws -> Response {
         let user = try context.requireConfigurer()
-        guard try await store.webhooks.delete(id: try context.parameters.require(), workspaceId: user.workspaceId) else {
-            throw SlotlineError.notFound("webhook")
-        }
+        try await subscriptions.delete(id: try context.parameters.require(), workspaceId: user.workspaceId)
         return Response(status: .noContent)
     }
 

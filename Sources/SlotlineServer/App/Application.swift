@@ -49,7 +49,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     PractitionerController(store: store, desk: desk).addRoutes(to: staff)
     ServiceController(store: store, desk: desk).addRoutes(to: staff)
     BookingController(store: store, desk: desk).addRoutes(to: staff)
-    JobController(store: store).addRoutes(to: staff)
+    JobController(store: store, desk: desk).addRoutes(to: staff)
     OutboxController(store: store, settings: settings).addRoutes(to: staff)
     WebhookController(store: store, subscriptions: desk.webhookSubscriptions).addRoutes(to: staff)
     ConnectionController(connections: desk.connections).addRoutes(to: staff)

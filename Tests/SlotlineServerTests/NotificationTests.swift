@@ -65,6 +65,25 @@ struct NotificationTests {
         }
     }
 
+    @Test("the booking number the payment message asks to quote is the one the customer's and the staff's answers show")
+    func bookingNumberIsShownEverywhere() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let runner = try JobRunner(store: app.store)
+            let submitted = try await app.book(app.studio.paid, at: app.opening()).json
+            let id = try #require(submitted["id"].string)
+            try await runner.runDue()
+            let staff = try await app.owner.get("/api/v1/bookings/\(id)").json
+            let manage = try await app.visitor.get("/api/v1/manage/\(submitted["manageToken"].string ?? "")").json
+            let awaiting = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).one("awaiting-payment")
+
+            let reference = try #require(submitted["reference"].string)
+            #expect(reference.count == 8 && reference == reference.uppercased())
+            #expect(staff["reference"] == .string(reference))
+            #expect(manage["reference"] == .string(reference))
+            #expect(awaiting.textBody.contains(reference))
+        }
+    }
+
     @Test("a customer whose change requests staff reject hears of each, and the booking stays as it was", arguments: TestDatabase.flavors)
     func rejectedRequestsAreTold(_ flavor: SQLFlavor) async throws {
         try await TestApp.run(flavor) { app in

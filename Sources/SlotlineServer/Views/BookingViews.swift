@@ -36,6 +36,8 @@ struct ChangeRequestView: Encodable {
 /// The back-office view of a booking.
 struct StaffBookingView: ResponseEncodable {
     let id: String
+    /// The booking number people quote (`Booking.reference`).
+    let reference: String
     let state: BookingState
     let serviceId: String
     let practitionerId: String
@@ -57,6 +59,7 @@ struct StaffBookingView: ResponseEncodable {
     init(_ booking: Booking, service: Service?, meeting: StaffMeetingDetails?, zone: TimeZone) {
         func time(_ date: Date) -> String { RFC3339.format(date, in: zone) }
         id = booking.id
+        reference = booking.reference
         state = booking.state
         serviceId = booking.serviceId
         practitionerId = booking.practitionerId
@@ -83,6 +86,8 @@ struct PublicBookingView: ResponseEncodable {
         let name: String
     }
     let id: String
+    /// The booking number the customer quotes (with a payment, on the phone).
+    let reference: String
     let state: BookingState
     let service: Named
     let practitioner: Named
@@ -102,6 +107,7 @@ struct PublicBookingView: ResponseEncodable {
         let zone = TimeZone(identifier: booking.customer.timeZone) ?? TimeZone(identifier: "UTC")!
         func time(_ date: Date) -> String { RFC3339.format(date, in: zone) }
         id = booking.id
+        reference = booking.reference
         state = booking.state
         self.service = Named(id: service.id, name: service.name)
         self.practitioner = Named(id: practitioner.id, name: practitioner.name)

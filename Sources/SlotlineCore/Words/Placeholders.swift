@@ -6,26 +6,7 @@ enum Placeholders {
     /// Replaces each `{{name}}` (spaces inside allowed) with `values[name]`, or with nothing when the
     /// value is absent, as Mustache does.
     static func fill(_ word: String, with values: [String: String]) -> String {
-        guard word.contains("{{") else { return word }
-        return replacing(in: word) { values[$0] ?? "" }
-    }
-
-    /// A word's text and placeholders, in order, found once so that filling is concatenation.
-    enum Part: Sendable, Equatable {
-        case text(String)
-        case value(String)
-    }
-
-    static func parts(of word: String) -> [Part] {
-        var parts: [Part] = []
-        var rest = word[...]
-        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
-            if open.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<open.lowerBound]))) }
-            parts.append(.value(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)))
-            rest = rest[close.upperBound...]
-        }
-        if !rest.isEmpty { parts.append(.text(String(rest))) }
-        return parts
+        replacing(in: word) { values[$0] ?? "" }
     }
 
     /// The names a word's placeholders ask for, in order.

@@ -32,27 +32,13 @@ public struct Words: Sendable {
 
     /// The words under `prefix`, filled from `values` and nested by the dots of their keys, for a
     /// Mustache context: `message.confirmed.subject` is `{{message.confirmed.subject}}` there.
-    public func tree(under prefix: String, with values: [String: String], where include: (String) -> Bool = { _ in true }) -> [String: Any] {
+    public func tree(under prefix: String, with values: [String: String]) -> [String: Any] {
         var tree: [String: Any] = [:]
-        for word in Self.compiled(language) where word.key.hasPrefix(prefix) && include(word.key) {
-            tree.insert(word.filled(with: values), at: word.path)
+        for (key, word) in entries where key.hasPrefix(prefix) {
+            tree.insert(Placeholders.fill(word, with: values), at: key.split(separator: ".").map(String.init))
         }
         return tree
     }
-
-    /// Each word of a language split once into its key path and its text and placeholders, so
-    /// filling a message's words is concatenation (messages are rendered by the thousand).
-    private static func compiled(_ language: Language) -> [CompiledWord] {
-        switch language {
-        case .en: compiledEnglish
-        case .zhHans: compiledSimplifiedChinese
-        case .zhHant: compiledTraditionalChinese
-        }
-    }
-
-    private static let compiledEnglish = english.map(CompiledWord.init)
-    private static let compiledSimplifiedChinese = simplifiedChinese.map(CompiledWord.init)
-    private static let compiledTraditionalChinese = traditionalChinese.map(CompiledWord.init)
 }
 
 extension [String: Any] {
@@ -66,29 +52,5 @@ extension [String: Any] {
             child.insert(value, at: Array(path.dropFirst()))
             self[first] = child
         }
-    }
-}
-
-/// A word with its key split by its dots and its placeholders found.
-private struct CompiledWord: Sendable {
-    let key: String
-    let path: [String]
-    let parts: [Placeholders.Part]
-
-    init(_ entry: (key: String, value: String)) {
-        key = entry.key
-        path = entry.key.split(separator: ".").map(String.init)
-        parts = Placeholders.parts(of: entry.value)
-    }
-
-    func filled(with values: [String: String]) -> String {
-        var text = ""
-        for part in parts {
-            switch part {
-            case .text(let literal): text += literal
-            case .value(let name): text += values[name] ?? ""
-            }
-        }
-        return text
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import SlotlineCore
 
-/// What the templates see of a `MessageContext`, by the names the templates use (listed in
-/// `Templates/README.md`), and the language's words under `message`, filled with those values.
+/// What the templates see of a `MessageContext`, by the names the templates and the words'
+/// placeholders use (listed in `Templates/README.md`); the words themselves are written into the
+/// templates when they load.
 /// Empty values are left out so that `{{#name}}…{{/name}}` stays closed.
 enum MessageFields {
     static func values(for context: MessageContext) -> [String: Any] {
@@ -45,37 +46,7 @@ enum MessageFields {
         if context.kind.carriesMeetingDetails, let meeting = context.meeting.flatMap(meetingValues) {
             values["meeting"] = meeting
         }
-        // The kind's own words and the shared ones, filled: no list to keep in step with the templates.
-        let wanted = wordsOfKind[context.kind] ?? []
-        let words = Words(context.language).tree(under: "message.", with: placeholders(values)) { wanted.contains($0) }
-        return values.merging(words) { value, _ in value }
-    }
-
-    /// The words a kind's template can show: its own (`message.confirmed.*`) and the shared ones
-    /// (`message.booking.when`, `message.signature`, …), not the other kinds' (rendering speed: a
-    /// message fills a fifth of the words it used to).
-    private static let wordsOfKind: [MessageKind: Set<String>] = {
-        let kinds = Set(MessageKind.allCases.map(\.rawValue))
-        let keys = Words.catalog(.en).keys.filter { $0.hasPrefix("message.") }
-        return Dictionary(uniqueKeysWithValues: MessageKind.allCases.map { kind in
-            (kind, Set(keys.filter { key in
-                let part = key.split(separator: ".").dropFirst().first.map(String.init) ?? ""
-                return part == kind.rawValue || !kinds.contains(part)
-            }))
-        })
-    }()
-
-    /// The values by the names the words' placeholders use: `meeting.passcode` for a meeting detail.
-    private static func placeholders(_ values: [String: Any], prefix: String = "") -> [String: String] {
-        var names: [String: String] = [:]
-        for (key, value) in values {
-            if let text = value as? String {
-                names[prefix + key] = text
-            } else if let nested = value as? [String: Any] {
-                names.merge(placeholders(nested, prefix: prefix + key + ".")) { first, _ in first }
-            }
-        }
-        return names
+        return values
     }
 
     /// Names distinct from every top-level name, so a missing detail cannot resolve to something else.

@@ -25,13 +25,14 @@ public struct MessageRenderer: Sendable {
 
     public func render(_ context: MessageContext) throws -> RenderedMessage {
         let file = "\(context.kind.rawValue).mustache"
-        guard let message = templates.messages[context.kind] else {
+        guard let message = templates.messages[context.language]?[context.kind],
+              let partials = templates.partials[context.language] else {
             throw MessageTemplateError(.templateMissing, file: file, message: "no template for this message")
         }
         let values = MessageFields.values(for: context)
-        let subject = message.subject.render(values, library: templates.partials)
+        let subject = message.subject.render(values, library: partials)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let text = Self.tidy(message.body.render(values, library: templates.partials))
+        let text = Self.tidy(message.body.render(values, library: partials))
         guard !subject.isEmpty, !text.isEmpty else {
             throw MessageTemplateError(.templateInvalid, file: file, message: "the subject or the body rendered empty")
         }

@@ -9,8 +9,10 @@ struct MessageTemplates: Sendable {
         let body: MustacheTemplate
     }
 
-    let messages: [MessageKind: Message]
-    let partials: MustacheLibrary
+    /// By language: each template with the language's words written in when it loads, so a
+    /// rendering looks up only the message's values (as fast as one template per language was).
+    let messages: [Language: [MessageKind: Message]]
+    let partials: [Language: MustacheLibrary]
 
     init(folder: URL) throws {
         let names: [String]
@@ -19,30 +21,40 @@ struct MessageTemplates: Sendable {
         } catch {
             throw MessageTemplateError(.folderMissing, file: folder.lastPathComponent, message: "cannot list the templates: \(error)")
         }
-        var messages: [MessageKind: Message] = [:]
-        var partials = MustacheLibrary()
+        var sources: [(file: String, stem: String, source: String)] = []
         for file in names.sorted() where file.hasSuffix(".mustache") {
-            let stem = String(file.dropLast(".mustache".count))
             let source = try Self.read(folder.appendingPathComponent(file), file: file)
             try MessageWordKeys.check(source, file: file)
-            if stem.hasPrefix("_") {
-                partials.register(try Self.parse(source, file: file), named: stem)
-            } else if let kind = MessageKind(rawValue: stem) {
-                let lines = source.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-                guard lines.count == 3, !lines[0].allSatisfy(\.isWhitespace), lines[1].allSatisfy(\.isWhitespace) else {
-                    throw MessageTemplateError(.templateInvalid, file: file,
-                                               message: "expected the subject on the first line, then a blank line, then the body")
-                }
-                messages[kind] = Message(subject: try Self.parse(String(lines[0]), file: file),
-                                         body: try Self.parse(String(lines[2]), file: file))
-            } else {
-                throw MessageTemplateError(.templateInvalid, file: file,
-                                           message: "not a message kind; partials start with an underscore")
-            }
+            sources.append((file, String(file.dropLast(".mustache".count)), source))
         }
-        for kind in MessageKind.allCases where messages[kind] == nil {
-            throw MessageTemplateError(.templateMissing, file: "\(kind.rawValue).mustache",
-                                       message: "every message kind needs a template")
+        var messages: [Language: [MessageKind: Message]] = [:]
+        var partials: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            var kinds: [MessageKind: Message] = [:]
+            var library = MustacheLibrary()
+            for (file, stem, template) in sources {
+                let source = MessageWordKeys.writingIn(Words.catalog(language), into: template)
+                if stem.hasPrefix("_") {
+                    library.register(try Self.parse(source, file: file), named: stem)
+                } else if let kind = MessageKind(rawValue: stem) {
+                    let lines = source.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+                    guard lines.count == 3, !lines[0].allSatisfy(\.isWhitespace), lines[1].allSatisfy(\.isWhitespace) else {
+                        throw MessageTemplateError(.templateInvalid, file: file,
+                                                   message: "expected the subject on the first line, then a blank line, then the body")
+                    }
+                    kinds[kind] = Message(subject: try Self.parse(String(lines[0]), file: file),
+                                          body: try Self.parse(String(lines[2]), file: file))
+                } else {
+                    throw MessageTemplateError(.templateInvalid, file: file,
+                                               message: "not a message kind; partials start with an underscore")
+                }
+            }
+            for kind in MessageKind.allCases where kinds[kind] == nil {
+                throw MessageTemplateError(.templateMissing, file: "\(kind.rawValue).mustache",
+                                           message: "every message kind needs a template")
+            }
+            messages[language] = kinds
+            partials[language] = library
         }
         self.messages = messages
         self.partials = partials

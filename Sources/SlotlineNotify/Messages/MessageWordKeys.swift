@@ -17,4 +17,10 @@ enum MessageWordKeys {
             }
         }
     }
+
+    /// `source` with every `{{message.…}}` variable replaced by its word as written, whose own
+    /// `{{name}}` placeholders are then Mustache variables filled from the message's values.
+    static func writingIn(_ words: [String: String], into source: String) -> String {
+        source.replacing(#/\{\{\s*(message\.[A-Za-z0-9_.\-]+)\s*\}\}/#) { match in words[String(match.output.1)] ?? "" }
+    }
 }

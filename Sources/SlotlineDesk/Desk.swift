@@ -35,8 +35,8 @@ public struct Desk: Sendable {
     /// What providers report through their webhooks.
     public var providerEvents: ProviderEvents { ProviderEvents(store: store) }
 
-    /// Staff sign-in and sign-out.
-    public var signIn: SignIn { SignIn(store: store) }
+    /// Staff sign-in and sign-out, and API keys.
+    public var staffAccess: StaffAccess { StaffAccess(store: store) }
 
     /// Subscriptions to Slotline's own webhooks.
     public var webhookSubscriptions: WebhookSubscriptions { WebhookSubscriptions(store: store, settings: settings) }

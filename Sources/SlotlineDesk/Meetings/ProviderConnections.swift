@@ -41,8 +41,13 @@ public struct ProviderConnections: Sendable {
     }
 
     public func tools(of practitioner: Practitioner) async throws -> Tools {
-        Tools(defaultProvider: try await store.connections.defaultProvider(practitionerId: practitioner.id), available: registry.available,
+        Tools(defaultProvider: try await defaultProvider(practitionerId: practitioner.id), available: registry.available,
               connections: try await store.connections.list(practitionerId: practitioner.id, workspaceId: practitioner.workspaceId))
+    }
+
+    /// The tool new meetings of this practitioner use, if one is chosen.
+    public func defaultProvider(practitionerId: String) async throws -> ProviderKind? {
+        try await store.connections.defaultProvider(practitionerId: practitionerId)
     }
 
     /// Connects a one-click tool at once; for an OAuth provider, keeps a state bound to this staff

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import Crypto
 import Foundation
 import SlotlineCore
 import SlotlineMeetings

@@ -129,7 +129,10 @@ struct BookingMessages: Sendable {
                                                  language: language, timeZone: workspace.timeZone),
                               createdAt: startsAt, updatedAt: startsAt)
         let facts = Facts(booking: booking, service: service, practitioner: practitioner, workspace: workspace)
-        guard var message = try await customerMessage(.confirmed, facts: facts, sequence: 0, dedupeKey: "test:\(Secrets.newID())") else {
+        // A service whose meetings are made per booking has none for a test: it shows a sample one.
+        let sample = service.online && service.meetingLinkSource == .provider ? sampleMeeting : nil
+        guard var message = try await customerMessage(.confirmed, facts: facts, sequence: 0, dedupeKey: "test:\(Secrets.newID())",
+                                                      standIn: sample) else {
             throw SlotlineError(.invalidState, field: "service")
         }
         message.bookingId = nil
@@ -167,8 +170,10 @@ struct BookingMessages: Sendable {
 
     // MARK: - One message
 
+    /// `standIn` is shown where the booking has no meeting of its own (a test message's sample).
     private func customerMessage(_ kind: MessageKind, facts: Facts, sequence: Int, previousStartsAt: Date? = nil,
-                                 reminderOffsetMinutes: Int? = nil, dedupeKey: String? = nil) async throws -> OutboxMessage? {
+                                 reminderOffsetMinutes: Int? = nil, dedupeKey: String? = nil,
+                                 standIn: MeetingDetails? = nil) async throws -> OutboxMessage? {
         let booking = facts.booking
         var meeting: MeetingDetails?
         let released = MeetingAccess.detailsReleased(booking)
@@ -182,10 +187,7 @@ struct BookingMessages: Sendable {
             }
             // The notice of a link is nothing without the link.
             if kind == .meetingReady, meeting?.joinURL.isEmpty ?? true { return nil }
-            // A test of a service whose meetings are made per booking shows what such a meeting looks like.
-            if meeting == nil, booking.id.hasPrefix(Self.testPrefix), facts.service.online, facts.service.meetingLinkSource == .provider {
-                meeting = sampleMeeting
-            }
+            meeting = meeting ?? standIn
         }
         let context = MessageContext(
             kind: kind, language: booking.customer.language, recipientName: booking.customer.name,
@@ -272,7 +274,7 @@ struct BookingMessages: Sendable {
 
     /// A sandbox meeting that really opens (with its passcode), shown in test messages of services
     /// whose meetings are made per booking.
-    var sampleMeeting: MeetingDetails {
+    private var sampleMeeting: MeetingDetails {
         let sandbox = settings.sandboxProvider
         let number = "8765432109"
         return MeetingDetails(joinURL: "\(sandbox.baseURL)/j/\(number)", meetingNumber: number, passcode: sandbox.passcode(for: number))

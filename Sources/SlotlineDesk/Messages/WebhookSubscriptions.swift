@@ -36,7 +36,7 @@ public struct WebhookSubscriptions: Sendable {
 
     /// An absolute http(s) URL with a host; unless private addresses are allowed, not on `localhost`
     /// or an address literal in `PrivateAddresses` (names are checked on delivery).
-    public static func endpoint(_ text: String, mayReachPrivateAddresses: Bool) throws -> String {
+    private static func endpoint(_ text: String, mayReachPrivateAddresses: Bool) throws -> String {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty else {
             throw SlotlineError.invalid("url", "an absolute http or https URL")

@@ -8,7 +8,7 @@ import SlotlineStore
 struct AuthController {
     let store: Store
     let settings: ServerSettings
-    let signIn: SignIn
+    let access: StaffAccess
 
     struct Login: Decodable {
         let workspace: String
@@ -55,15 +55,15 @@ struct AuthController {
 
     @Sendable func login(request: Request, context: SlotlineContext) async throws -> Response {
         let input = try await RequestBody.decode(Login.self, from: request, context: context)
-        let (user, token) = try await signIn.signIn(workspace: input.workspace, email: input.email, password: input.password)
+        let (user, token) = try await access.signIn(workspace: input.workspace, email: input.email, password: input.password)
         var response = try StaffView(user).response(from: request, context: context)
-        response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(SignIn.sessionLifetime),
+        response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(StaffAccess.sessionLifetime),
                                   path: "/", secure: settings.publicURL.lowercased().hasPrefix("https://"), httpOnly: true, sameSite: .lax))
         return response
     }
 
     @Sendable func logout(request: Request, context: SlotlineContext) async throws -> Response {
-        if let cookie = request.cookies[Authenticator.cookieName] { try await signIn.signOut(session: cookie.value) }
+        if let cookie = request.cookies[Authenticator.cookieName] { try await access.signOut(session: cookie.value) }
         var response = Response(status: .noContent)
         response.setCookie(Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
         return response
@@ -77,7 +77,7 @@ struct AuthController {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(NewKey.self, from: request, context: context)
         let name = try FieldInput.text(input.name, field: "name", max: 100) ?? "API key"
-        let key = try await signIn.createAPIKey(for: user, name: name)
+        let key = try await access.createAPIKey(for: user, name: name)
         return EditedResponse(status: .created, response: KeyView(apiKey: key, name: name))
     }
 }

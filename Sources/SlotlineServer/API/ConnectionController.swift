@@ -64,7 +64,7 @@ struct ConnectionController {
         let provider = ProviderKind(rawValue: try context.parameters.require("provider"))
         switch try await connections.start(provider, practitioner: practitioner, by: user) {
         case .connected(let connection):
-            let view = ConnectionView(connection, defaultProvider: try await connections.tools(of: practitioner).defaultProvider)
+            let view = ConnectionView(connection, defaultProvider: try await connections.defaultProvider(practitionerId: practitioner.id))
             return try EditedResponse(status: .created, response: view).response(from: request, context: context)
         case .authorize(let url):
             return try EditedResponse(status: .ok, response: AuthorizationView(provider: provider.rawValue, authorizeURL: url))
@@ -80,8 +80,7 @@ struct ConnectionController {
         if let error = query.get("error") { throw SlotlineError(.authorizationFailed, field: "error", detail: String(error.prefix(100))) }
         guard let state = query.get("state"), let code = query.get("code") else { throw SlotlineError.missing("code") }
         let connection = try await connections.finish(provider, state: state, code: code, by: user)
-        let practitioner = try await connections.practitioner(id: connection.practitionerId ?? "", managedBy: user)
-        return ConnectionView(connection, defaultProvider: try await connections.tools(of: practitioner).defaultProvider)
+        return ConnectionView(connection, defaultProvider: try await connections.defaultProvider(practitionerId: connection.practitionerId ?? ""))
     }
 
     @Sendable func disconnect(request: Request, context: SlotlineContext) async throws -> Response {

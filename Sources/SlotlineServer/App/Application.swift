@@ -40,12 +40,12 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     ManagePageController(store: store, desk: desk).addRoutes(to: router)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
-    AuthController(store: store, settings: settings, signIn: desk.signIn).addPublicRoutes(to: api)
+    AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)
     PublicController(store: store, desk: desk).addRoutes(to: api)
     ManageController(store: store, desk: desk).addRoutes(to: api)
 
     let staff = api.group().add(middleware: Authenticator(store: store))
-    AuthController(store: store, settings: settings, signIn: desk.signIn).addRoutes(to: staff)
+    AuthController(store: store, settings: settings, access: desk.staffAccess).addRoutes(to: staff)
     PractitionerController(store: store, desk: desk).addRoutes(to: staff)
     ServiceController(store: store, desk: desk).addRoutes(to: staff)
     BookingController(store: store, desk: desk).addRoutes(to: staff)

@@ -2,8 +2,8 @@ import Foundation
 import SlotlineCore
 import SlotlineStore
 
-/// Staff sign in with their workspace, email and password, and get a session; or use an API key.
-public struct SignIn: Sendable {
+/// How staff get in: a session from their workspace, email and password, or an API key.
+public struct StaffAccess: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }

@@ -77,3 +77,18 @@ import Testing
         #expect(tree["error"] == nil)
     }
 }
+
+/// Keys built from a value (`booking.state.<state>`) are not in the code as written: each value has its word.
+@Suite struct ValueWordsTests {
+    @Test(arguments: Language.allCases)
+    func everyStateAndRequestHasAWordInEveryLanguage(language: Language) {
+        let words = Words(language)
+        for state in BookingState.allCases {
+            #expect(words.state(state) != "booking.state.\(state.rawValue)", "\(language) lacks \(state)")
+        }
+        for kind in ChangeRequest.Kind.allCases {
+            #expect(words.request(kind) != "booking.request.\(kind.rawValue)", "\(language) lacks \(kind)")
+        }
+        #expect(Words(.zhHant).state(.confirmed) == "已確認")
+    }
+}

@@ -39,7 +39,7 @@ public struct Customer: Sendable, Equatable, Codable {
 
 /// A change the customer asked for from the manage page, waiting for staff.
 public struct ChangeRequest: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case reschedule, cancel }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case reschedule, cancel }
     public var kind: Kind
     /// The new start time, for a reschedule.
     public var startsAt: Date?

@@ -94,6 +94,15 @@ extension Words {
         "message.staff-new.subject": "New booking from {{customerName}}: {{serviceName}} on {{startDate}} at {{startTime}}",
         "message.staff-new.intro": "{{customerName}} has made a new booking.",
         // The manage page.
+        // A booking's state and a customer's request, as people read them (`Words.state`, `Words.request`).
+        "booking.state.awaitingPayment": "awaiting payment",
+        "booking.state.pending": "waiting for confirmation",
+        "booking.state.confirmed": "confirmed",
+        "booking.state.declined": "declined",
+        "booking.state.cancelled": "cancelled",
+        "booking.state.expired": "expired (not paid in time)",
+        "booking.request.reschedule": "to reschedule",
+        "booking.request.cancel": "to cancel",
         "manage.service": "Service",
         "manage.with": "With",
         "manage.when": "When",

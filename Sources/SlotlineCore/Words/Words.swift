@@ -30,6 +30,12 @@ public struct Words: Sendable {
         return values.isEmpty && !word.contains("{{") ? word : Placeholders.fill(word, with: values)
     }
 
+    /// A booking's state as people read it.
+    public func state(_ state: BookingState) -> String { self["booking.state.\(state.rawValue)"] }
+
+    /// What a customer asked for (to reschedule, to cancel) as people read it.
+    public func request(_ kind: ChangeRequest.Kind) -> String { self["booking.request.\(kind.rawValue)"] }
+
     /// The words under `prefix`, filled from `values` and nested by the dots of their keys, for a
     /// Mustache context: `message.confirmed.subject` is `{{message.confirmed.subject}}` there.
     public func tree(under prefix: String, with values: [String: String]) -> [String: Any] {

@@ -36,13 +36,13 @@ struct ManagePageController {
             <dt>\(word("manage.service"))</dt><dd>\(HTML.escaped(view.service.name))</dd>
             <dt>\(word("manage.with"))</dt><dd>\(HTML.escaped(view.practitioner.name))</dd>
             <dt>\(word("manage.when"))</dt><dd>\(HTML.escaped(when))</dd>
-            <dt>\(word("manage.state"))</dt><dd>\(HTML.escaped(booking.state.rawValue))</dd>
+            <dt>\(word("manage.state"))</dt><dd>\(HTML.escaped(words.state(booking.state)))</dd>
             </dl>
             """
         if let payment = view.paymentInstructions, !payment.isEmpty { body += "<p>\(HTML.escaped(payment))</p>" }
         if !view.onlineInstructions.isEmpty { body += "<p>\(HTML.escaped(view.onlineInstructions))</p>" }
         if let pending = booking.request {
-            body += "<p>\(word("manage.requested")) (\(HTML.escaped(pending.kind.rawValue)))</p>"
+            body += "<p>\(word("manage.requested")) (\(HTML.escaped(words.request(pending.kind))))</p>"
         } else if booking.state.holdsSlot {
             body += """
                 <form method="post" action="/manage/\(HTML.escaped(token))/cancel">

@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    /// Reads the Swift sources: a key written there (`words["manage.when"]`) must be in the catalog,
+    /// Reads the Swift sources: a key written there (`words["page.summary.when"]`) must be in the catalog,
     /// or the page shows a gap. (The message templates' keys are checked by `MessageRenderer` as it loads.)
     @Test func everyKeyTheCodeWritesIsInTheCatalog() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -49,7 +49,7 @@ import Testing
         #expect(files.count > 50, "the sources were not found at \(sources.path)")
         for file in files {
             let source = try String(contentsOf: file, encoding: .utf8)
-            for match in source.matches(of: #/"((?:error|message|manage)\.[A-Za-z0-9_.\-]+)"/#) {
+            for match in source.matches(of: #/"((?:error|message|page)\.[A-Za-z0-9_.\-]+)"/#) {
                 #expect(Words.catalog(.en)[String(match.output.1)] != nil,
                         "\(file.lastPathComponent) uses \(match.output.1), which is not in the catalog")
             }
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func aKeyALanguageLacksFallsBackToEnglishThenToTheKey() {
-        #expect(Words(.zhHant)["manage.when"] == "時間")
+        #expect(Words(.zhHant)["page.summary.when"] == "時間")
         #expect(Words(.zhHans)["no.such.word"] == "no.such.word")
     }
 

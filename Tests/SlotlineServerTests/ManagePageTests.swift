@@ -38,17 +38,40 @@ import Testing
             let booked = try await app.booked(app.studio.instant, at: app.opening())
             let token = try #require(booked["manageToken"].string)
 
-            let posted = try await app.visitor.send(.post, "/manage/\(token)/cancel", raw: "reason=sick+today",
+            let page = try await app.visitor.get("/manage/\(token)")
+            let csrf = try #require(page.formToken)
+            let posted = try await app.visitor.send(.post, "/manage/\(token)/cancel", raw: "reason=sick+today&csrf=\(csrf)",
                                                     headers: [.contentType: "application/x-www-form-urlencoded"])
 
             #expect(posted.status == .seeOther)
-            #expect(posted.headers[.location] == "/manage/\(token)")
+            #expect(posted.headers[.location] == "/manage/\(token)?done=cancel")
             let manage = try await app.visitor.get("/api/v1/manage/\(token)")
             #expect(manage.json["request"]["kind"] == "cancel" || manage.json["state"] == "cancelled", "\(manage.text)")
             #expect(manage.json["request"]["reason"] == "sick today" || manage.json["state"] == "cancelled")
             let unknown = try await app.visitor.get("/manage/mt_nothing")
             #expect(unknown.status == .notFound)
             #expect(unknown.text.contains("does not lead to a booking"))
+        }
+    }
+
+    @Test("a cancellation posted without the page's form token, or from another booking's page, is refused and changes nothing",
+          arguments: TestDatabase.flavors)
+    func aFormWithoutItsTokenIsRefused(_ flavor: SQLFlavor) async throws {
+        try await TestApp.run(flavor) { app in
+            let token = try #require(try await app.booked(app.studio.instant, at: app.opening())["manageToken"].string)
+            let other = try #require(try await app.booked(app.studio.instant, at: app.opening(hour: 11), customer: "Lin")["manageToken"].string)
+            let othersToken = try #require(try await app.visitor.get("/manage/\(other)").formToken)
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+            let missing = try await app.visitor.send(.post, "/manage/\(token)/cancel", raw: "reason=forged", headers: form)
+            let foreign = try await app.visitor.send(.post, "/manage/\(token)/cancel", raw: "reason=forged&csrf=\(othersToken)", headers: form)
+
+            for refused in [missing, foreign] {
+                #expect(refused.status == .forbidden)
+                #expect(refused.text.contains("did not come from this site"))
+            }
+            let manage = try await app.visitor.get("/api/v1/manage/\(token)")
+            #expect(manage.json["request"] == .null && manage.json["state"] == "confirmed", "\(manage.text)")
         }
     }
 

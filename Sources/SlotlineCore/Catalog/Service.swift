@@ -124,3 +124,13 @@ public struct Service: Sendable, Equatable {
 }
 
 import Foundation
+
+extension Service {
+    /// `TWD 2500.00`; empty for a free service. The same in every language, as the payment
+    /// instructions quote it.
+    public var priceText: String {
+        guard priceMinor > 0 else { return "" }
+        let cents = priceMinor % 100
+        return "\(currency) \(priceMinor / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}

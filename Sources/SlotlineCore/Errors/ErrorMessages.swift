@@ -12,6 +12,8 @@ public enum ErrorMessages {
             "state": error.detail ?? words["error.fallback.state"],
             // Times the message lists as they are (the nearest offered starts).
             "times": error.detail ?? "",
+            // How long to wait before signing in again.
+            "seconds": error.detail ?? "",
         ]]
     }
 }

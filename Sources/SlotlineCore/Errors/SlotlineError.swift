@@ -56,5 +56,9 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case accountInUse = "account_in_use"
     case providerNotConfigured = "provider_not_configured"
     case authorizationFailed = "authorization_failed"
+    /// A page's form without its token, with a forged one, or left open too long (cross-site request protection).
+    case formExpired = "form_expired"
+    /// Too many sign-in attempts for one account or from one address; `detail` is the wait in seconds.
+    case tooManyAttempts = "too_many_attempts"
     case internalError = "internal_error"
 }

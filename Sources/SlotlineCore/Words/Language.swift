@@ -6,6 +6,15 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case zhHans = "zh-Hans"
     case zhHant = "zh-Hant"
 
+    /// The language's name in itself, as a language switcher shows it.
+    public var nativeName: String {
+        switch self {
+        case .en: "English"
+        case .zhHans: "简体中文"
+        case .zhHant: "繁體中文"
+        }
+    }
+
     /// Picks the best language from an `Accept-Language` header value (quality values honoured).
     public static func negotiate(_ header: String?, fallback: Language = .en) -> Language {
         guard let header, !header.isEmpty else { return fallback }

@@ -29,6 +29,8 @@ extension Words {
         "error.account_in_use": "This {{field}} account is already connected to another practitioner.",
         "error.provider_not_configured": "{{field}} is not set up on this server.",
         "error.authorization_failed": "The authorization did not complete{{detail}}. Please connect again.",
+        "error.form_expired": "This form has expired or did not come from this site. Please try again.",
+        "error.too_many_attempts": "Too many sign-in attempts. Please wait {{seconds}} seconds and try again.",
         "error.internal_error": "Something went wrong on our side. Nothing was changed.",
         "error.fallback.resource": "resource",
         "error.fallback.state": "in its current state",
@@ -103,14 +105,5 @@ extension Words {
         "booking.state.expired": "expired (not paid in time)",
         "booking.request.reschedule": "to reschedule",
         "booking.request.cancel": "to cancel",
-        "manage.service": "Service",
-        "manage.with": "With",
-        "manage.when": "When",
-        "manage.state": "Status",
-        "manage.reason": "Reason (optional)",
-        "manage.cancel": "Ask to cancel",
-        "manage.requested": "Your request is waiting for the studio",
-        "manage.not_found.title": "Booking not found",
-        "manage.not_found.text": "This link does not lead to a booking. Please check the link in your email.",
     ]
 }

@@ -29,6 +29,8 @@ extension Words {
         "error.account_in_use": "此 {{field}} 账号已连接到其他老师。",
         "error.provider_not_configured": "此服务器尚未设置 {{field}}。",
         "error.authorization_failed": "授权未完成{{detail}}，请重新连接。",
+        "error.form_expired": "此表单已过期或并非来自本站，请重试。",
+        "error.too_many_attempts": "登录尝试次数过多，请等待 {{seconds}} 秒后再试。",
         "error.internal_error": "服务器内部错误，未做任何更改。",
         "error.fallback.resource": "资源",
         "error.fallback.state": "",
@@ -102,14 +104,5 @@ extension Words {
         "booking.state.expired": "已过期（未按时付款）",
         "booking.request.reschedule": "改期",
         "booking.request.cancel": "取消",
-        "manage.service": "服务",
-        "manage.with": "老师",
-        "manage.when": "时间",
-        "manage.state": "状态",
-        "manage.reason": "原因（选填）",
-        "manage.cancel": "申请取消",
-        "manage.requested": "您的申请正在等待处理",
-        "manage.not_found.title": "找不到预约",
-        "manage.not_found.text": "此链接没有对应的预约，请检查邮件中的链接。",
     ]
 }

@@ -29,6 +29,8 @@ extension Words {
         "error.account_in_use": "此 {{field}} 帳號已連結到其他老師。",
         "error.provider_not_configured": "此伺服器尚未設定 {{field}}。",
         "error.authorization_failed": "授權未完成{{detail}}，請重新連結。",
+        "error.form_expired": "此表單已逾時或並非來自本站，請重試。",
+        "error.too_many_attempts": "登入嘗試次數過多，請等待 {{seconds}} 秒後再試。",
         "error.internal_error": "伺服器內部錯誤，未做任何變更。",
         "error.fallback.resource": "資源",
         "error.fallback.state": "",
@@ -102,14 +104,5 @@ extension Words {
         "booking.state.expired": "已逾期（未按時付款）",
         "booking.request.reschedule": "改期",
         "booking.request.cancel": "取消",
-        "manage.service": "服務",
-        "manage.with": "老師",
-        "manage.when": "時間",
-        "manage.state": "狀態",
-        "manage.reason": "原因（選填）",
-        "manage.cancel": "申請取消",
-        "manage.requested": "您的申請正在等待處理",
-        "manage.not_found.title": "找不到預約",
-        "manage.not_found.text": "此連結沒有對應的預約，請檢查電子郵件中的連結。",
     ]
 }

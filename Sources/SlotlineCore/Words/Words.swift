@@ -15,20 +15,27 @@ public struct Words: Sendable {
 
     /// Every key and word of one language, as written in its file.
     public static func catalog(_ language: Language) -> [String: String] {
-        switch language {
-        case .en: english
-        case .zhHans: simplifiedChinese
-        case .zhHant: traditionalChinese
-        }
+        catalogs[language] ?? [:]
     }
+
+    /// The words of errors, messages and states (`Words+<language>.swift`) with the words of the
+    /// pages (`PageWords+<language>.swift`).
+    private static let catalogs: [Language: [String: String]] = [
+        .en: english.merging(englishPages) { first, _ in first },
+        .zhHans: simplifiedChinese.merging(simplifiedChinesePages) { first, _ in first },
+        .zhHant: traditionalChinese.merging(traditionalChinesePages) { first, _ in first },
+    ]
 
     /// The word for `key`, placeholders filled from `values`. A key this language lacks falls back
     /// to English and then to the key itself, so a gap shows on the page instead of crashing it;
     /// `WordsCatalogTests` keeps gaps from shipping.
     public subscript(key: String, with values: [String: String] = [:]) -> String {
-        let word = entries[key] ?? Self.english[key] ?? key
+        let word = entries[key] ?? Self.catalogs[.en]?[key] ?? key
         return values.isEmpty && !word.contains("{{") ? word : Placeholders.fill(word, with: values)
     }
+
+    /// Whether this language (or English, its fallback) has a word for `key`.
+    public func has(_ key: String) -> Bool { entries[key] != nil || Self.catalogs[.en]?[key] != nil }
 
     /// A booking's state as people read it.
     public func state(_ state: BookingState) -> String { self["booking.state.\(state.rawValue)"] }

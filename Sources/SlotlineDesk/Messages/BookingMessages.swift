@@ -194,7 +194,7 @@ struct BookingMessages: Sendable {
             recipientTimeZone: booking.customer.timeZone, workspaceName: facts.workspace.name, serviceName: facts.service.name,
             practitionerName: facts.practitioner.name, startsAt: booking.startsAt, endsAt: booking.endsAt,
             previousStartsAt: previousStartsAt, online: facts.service.online, onlineInstructions: facts.service.onlineInstructions,
-            meeting: meeting, paymentInstructions: facts.workspace.paymentInstructions, price: Self.price(facts.service),
+            meeting: meeting, paymentInstructions: facts.workspace.paymentInstructions, price: facts.service.priceText,
             bookingReference: booking.reference,
             manageURL: booking.id.hasPrefix(Self.testPrefix) ? "" : settings.manageURL(token: store.manageTokens.token(bookingId: booking.id)),
             customerName: booking.customer.name, customerEmail: booking.customer.email, customerPhone: booking.customer.phone,
@@ -215,7 +215,7 @@ struct BookingMessages: Sendable {
             kind: kind, language: language, recipientName: recipient.name, recipientTimeZone: facts.workspace.timeZone,
             workspaceName: facts.workspace.name, serviceName: facts.service.name, practitionerName: facts.practitioner.name,
             startsAt: booking.startsAt, endsAt: booking.endsAt, previousStartsAt: previousStartsAt, online: facts.service.online,
-            onlineInstructions: facts.service.onlineInstructions, price: Self.price(facts.service),
+            onlineInstructions: facts.service.onlineInstructions, price: facts.service.priceText,
             manageURL: "\(settings.publicURL)/api/v1/bookings/\(booking.id)",
             customerName: booking.customer.name, customerEmail: booking.customer.email, customerPhone: booking.customer.phone,
             notes: booking.notes, reason: booking.request?.reason ?? "")
@@ -278,10 +278,5 @@ struct BookingMessages: Sendable {
         let sandbox = settings.sandboxProvider
         let number = "8765432109"
         return MeetingDetails(joinURL: "\(sandbox.baseURL)/j/\(number)", meetingNumber: number, passcode: sandbox.passcode(for: number))
-    }
-
-    static func price(_ service: Service) -> String {
-        guard service.priceMinor > 0 else { return "" }
-        return "\(service.currency) \(service.priceMinor / 100).\(String(format: "%02d", service.priceMinor % 100))"
     }
 }

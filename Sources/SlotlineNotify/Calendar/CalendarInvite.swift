@@ -7,6 +7,8 @@ public struct CalendarInvite: Sendable, Equatable {
     public enum Method: String, Sendable, Equatable {
         case request = "REQUEST"
         case cancel = "CANCEL"
+        /// A copy for the attendee's own calendar (a download), not an invitation to answer.
+        case publish = "PUBLISH"
 
         /// The event STATUS that goes with the method.
         public var status: String { self == .cancel ? "CANCELLED" : "CONFIRMED" }

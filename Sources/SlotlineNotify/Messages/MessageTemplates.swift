@@ -33,7 +33,7 @@ struct MessageTemplates: Sendable {
             var kinds: [MessageKind: Message] = [:]
             var library = MustacheLibrary()
             for (file, stem, template) in sources {
-                let source = MessageWordKeys.writingIn(Words.catalog(language), into: template)
+                let source = MessageWordKeys.writingIn(language, into: template)
                 if stem.hasPrefix("_") {
                     library.register(try Self.parse(source, file: file), named: stem)
                 } else if let kind = MessageKind(rawValue: stem) {

@@ -45,7 +45,7 @@ public struct MessageTime: Sendable {
     }
 
     /// One instant with its zone: `Monday, 16 November 2026, 10:00 (Europe/Berlin, GMT+1)`.
-    func instant(_ instant: Date) -> String {
+    public func instant(_ instant: Date) -> String {
         let local = LocalInstant(instant, in: timeZone)
         switch language {
         case .en: return "\(date(local)), \(clock(local)) \(zoneLabel(at: instant))"
@@ -54,10 +54,10 @@ public struct MessageTime: Sendable {
     }
 
     /// The local date alone: `Monday, 23 November 2026`, `2026年11月23日 星期一`.
-    func date(_ instant: Date) -> String { date(LocalInstant(instant, in: timeZone)) }
+    public func date(_ instant: Date) -> String { date(LocalInstant(instant, in: timeZone)) }
 
     /// The local time of day alone: `10:00`.
-    func clock(_ instant: Date) -> String { clock(LocalInstant(instant, in: timeZone)) }
+    public func clock(_ instant: Date) -> String { clock(LocalInstant(instant, in: timeZone)) }
 
     /// How long before the start a reminder goes out: `24 hours`, `1 hour 30 minutes`, `2 days`;
     /// `24小时`, `1小時30分鐘`.

@@ -32,12 +32,16 @@ public func buildRouter(store: Store, settings: ServerSettings, httpClient: HTTP
 public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     let store = desk.store
     let settings = desk.settings
+    let pages = try Pages(settings: settings)
     let router = Router(context: SlotlineContext.self)
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: SecurityHeaders())
+    router.add(middleware: ErrorMiddleware(pages: pages))
     HealthController(store: store).addRoutes(to: router)
     ZoomWebhookController(events: desk.providerEvents, settings: settings, time: store.time).addRoutes(to: router)
     SandboxController(settings: settings).addRoutes(to: router)
-    ManagePageController(store: store, desk: desk).addRoutes(to: router)
+    pages.assets.addRoutes(to: router)
+    BookingPageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
+    ManagePageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)

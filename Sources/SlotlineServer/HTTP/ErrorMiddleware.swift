@@ -3,10 +3,12 @@ import Hummingbird
 import Logging
 import SlotlineCore
 
-/// Turns every failure into `{"error": {"code", "message", "field"}}` in the caller's language.
-/// Unexpected errors are logged with their detail and answered without it.
+/// Turns every failure into `{"error": {"code", "message", "field"}}` in the caller's language,
+/// or, for a page (any path outside `/api/`), into a page saying the same. Unexpected errors are
+/// logged with their detail and answered without it.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = SlotlineContext
+    let pages: Pages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -16,7 +18,10 @@ struct ErrorMiddleware: RouterMiddleware {
             if failure.code == .internalError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            return Self.response(for: failure, language: Language.negotiate(request.headers[.acceptLanguage]))
+            if request.uri.path.hasPrefix("/api/") {
+                return Self.response(for: failure, language: Language.negotiate(request.headers[.acceptLanguage]))
+            }
+            return page(for: failure, request: request)
         }
     }
 
@@ -38,6 +43,30 @@ struct ErrorMiddleware: RouterMiddleware {
         default:
             return SlotlineError(.internalError)
         }
+    }
+
+    struct ErrorView {
+        let title: String
+        let message: String
+        let backHref: String
+    }
+
+    /// The page for a failure: what went wrong in the visitor's language, and a way back.
+    func page(for error: SlotlineError, request: Request) -> Response {
+        let language = Pages.language(of: request)
+        let words = Words(language)
+        let titleKey = "page.error.\(error.code.rawValue)"
+        var title = words.has(titleKey) ? words[titleKey] : words["page.error.title"]
+        var message = error.code == .notFound ? words["page.error.not_found_text"] : ErrorMessages.message(for: error, in: language)
+        // What was not found, where the pages name it (a manage link to no booking).
+        if error.code == .notFound, let field = error.field, words.has("page.missing.\(field).title") {
+            title = words["page.missing.\(field).title"]
+            message = words["page.missing.\(field).text"]
+        }
+        let back = request.uri.path.hasPrefix("/admin") ? "/admin" : (request.headers[.referer].flatMap { URL(string: $0)?.path } ?? "/")
+        let frame = PageFrame(language: language, title: title, path: Pages.path(of: request))
+        return pages.render("error", view: ErrorView(title: title, message: message, backHref: back), frame: frame, request: request,
+                            status: error.code.status)
     }
 
     static func response(for error: SlotlineError, language: Language) -> Response {

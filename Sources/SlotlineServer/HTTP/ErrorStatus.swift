@@ -7,7 +7,8 @@ extension ErrorCode {
         switch self {
         case .invalidJSON, .missingParameter, .invalidParameter, .invalidTimeZone: return .badRequest
         case .unauthenticated, .invalidCredentials, .invalidSignature: return .unauthorized
-        case .forbidden: return .forbidden
+        case .forbidden, .formExpired: return .forbidden
+        case .tooManyAttempts: return .tooManyRequests
         case .notFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed
         case .payloadTooLarge: return .contentTooLarge

@@ -13,6 +13,11 @@ struct APIResponse: Sendable {
     var errorCode: String? { json["error"]["code"].string }
     var errorField: String? { json["error"]["field"].string }
     var errorMessage: String? { json["error"]["message"].string }
+    /// The form token of the first form on a page, percent-encoded for a form body.
+    var formToken: String? {
+        text.firstMatch(of: #/name="csrf" value="([^"]+)"/#).map { String($0.output.1) }?
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+    }
 }
 
 /// Sends JSON requests as one caller: anonymous, or with an API key or a session cookie.

@@ -1,0 +1,45 @@
+import Foundation
+import SlotlineCore
+
+/// A service as the booking page lists it.
+struct ServiceCard {
+    let name: String
+    let description: String
+    let duration: String
+    let price: String?
+    let online: Bool
+    let seats: String?
+    let href: String
+
+    init(_ service: Service, words: Words, href: String) {
+        name = service.name
+        description = service.description
+        duration = words["page.book.minutes", with: ["minutes": String(service.durationMinutes)]]
+        price = service.priceText.isEmpty ? nil : service.priceText
+        online = service.online
+        seats = service.isGroup ? words["page.book.group", with: ["capacity": String(service.capacity)]] : nil
+        self.href = href
+    }
+}
+
+struct ServicesView {
+    let workspaceName: String
+    let services: [ServiceCard]
+    let hasServices: Bool
+}
+
+struct TimesView {
+    let service: ServiceCard
+    let picker: SlotPicker
+    let backHref: String
+}
+
+struct BookFormView {
+    let service: ServiceCard
+    let when: String
+    let form: FormState
+    let action: String
+    let csrf: String
+    let lang: String
+    let backHref: String
+}

@@ -27,6 +27,7 @@ public struct Desk: Sendable {
         registry = ProviderRegistry(settings: settings, httpClient: httpClient, time: store.time)
         meetings = BookingMeetings(store: store)
         messages = try BookingMessages(store: store, settings: settings, renderer: MessageRenderer(), meetings: meetings)
+        staffAccess = StaffAccess(store: store)
     }
 
     /// Connecting, choosing and disconnecting a practitioner's online meeting tools.
@@ -36,7 +37,7 @@ public struct Desk: Sendable {
     public var providerEvents: ProviderEvents { ProviderEvents(store: store) }
 
     /// Staff sign-in and sign-out, and API keys.
-    public var staffAccess: StaffAccess { StaffAccess(store: store) }
+    public let staffAccess: StaffAccess
 
     /// Subscriptions to Slotline's own webhooks.
     public var webhookSubscriptions: WebhookSubscriptions { WebhookSubscriptions(store: store, settings: settings) }

@@ -117,7 +117,7 @@ struct MeetingPrivacyTests {
                 _ = record(try await app.visitor.get("/api/v1/manage/\(token)"))
             }
             // Staff confirm what was waiting; the customer pages must still show public instructions only.
-            let ids = try await app.bookingIds(tab: "pending")
+            let ids = try await app.bookingIds(tab: "pending").union(try await app.bookingIds(tab: "awaiting_payment"))
             for id in ids {
                 let accepted = try await app.owner.post("/api/v1/bookings/\(id)/accept")
                 if accepted.status != .ok { _ = try await app.owner.post("/api/v1/bookings/\(id)/mark-paid") }

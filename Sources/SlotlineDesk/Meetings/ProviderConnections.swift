@@ -45,6 +45,14 @@ public struct ProviderConnections: Sendable {
               connections: try await store.connections.list(practitionerId: practitioner.id, workspaceId: practitioner.workspaceId))
     }
 
+    /// The back-office page of a practitioner's tools (the user's own practitioner's, or the
+    /// workspace's first, when none is named), where a browser returns after authorizing.
+    public func settingsPage(of practitionerId: String?, for user: StaffUser) async throws -> String? {
+        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { return nil }
+        let id = practitionerId ?? user.practitionerId ?? ""
+        return "/admin/\(workspace.slug)/availability?practitioner=\(id)"
+    }
+
     /// The tool new meetings of this practitioner use, if one is chosen.
     public func defaultProvider(practitionerId: String) async throws -> ProviderKind? {
         try await store.connections.defaultProvider(practitionerId: practitionerId)

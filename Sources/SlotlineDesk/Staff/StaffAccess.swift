@@ -2,26 +2,44 @@ import Foundation
 import SlotlineCore
 import SlotlineStore
 
-/// How staff get in: a session from their workspace, email and password, or an API key.
+/// How staff get in: a session from their email and password (and workspace, when the email is
+/// staff of several), or an API key.
 public struct StaffAccess: Sendable {
     let store: Store
+    let throttle: SignInThrottle
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, throttle: SignInThrottle = SignInThrottle()) {
+        self.store = store
+        self.throttle = throttle
+    }
 
     /// How long a session lasts after sign-in.
     public static let sessionLifetime: TimeInterval = 14 * 86_400
 
-    /// The user and a new session token; `invalid_credentials` for anything wrong, answered in the
-    /// same time whether the workspace, the email or the password was wrong.
-    public func signIn(workspace slug: String, email: String, password: String) async throws -> (user: StaffUser, session: String) {
-        let found = try await store.workspaces.find(slug: slug)
-        let credentials: (StaffUser, passwordHash: String)? = if let found {
-            try await store.staff.credentials(workspaceId: found.id, email: email)
-        } else { nil }
+    /// The user and a new session token. `invalid_credentials` for anything wrong, answered in the
+    /// same time whether the workspace, the email or the password was wrong; `too_many_attempts`
+    /// after repeated failures for the email or from the address; `missing_parameter` (workspace)
+    /// when the password fits the email in several workspaces and none was named.
+    public func signIn(workspace slug: String?, email: String, password: String,
+                       from address: String? = nil) async throws -> (user: StaffUser, session: String) {
+        let now = store.time.now()
+        try await throttle.check(account: email, address: address, now: now)
+        var candidates = try await store.staff.credentials(email: email)
+        if let slug {
+            let workspaceId = try await store.workspaces.find(slug: slug)?.id
+            candidates = candidates.filter { $0.0.workspaceId == workspaceId }
+        }
         // An unknown workspace or email costs the same bcrypt check, so the answer time reveals neither.
-        let verified = await Passwords.verify(password, hash: credentials?.passwordHash ?? Passwords.unknownUserHash)
-        guard let (user, _) = credentials, verified else { throw SlotlineError(.invalidCredentials) }
-        return (user, try await store.staff.createSession(for: user, lifetime: Self.sessionLifetime, now: store.time.now()))
+        if candidates.isEmpty { _ = await Passwords.verify(password, hash: Passwords.unknownUserHash) }
+        var matched: [StaffUser] = []
+        for (user, hash) in candidates where await Passwords.verify(password, hash: hash) { matched.append(user) }
+        guard let user = matched.first else {
+            await throttle.failed(account: email, address: address, now: now)
+            throw SlotlineError(.invalidCredentials)
+        }
+        guard matched.count == 1 else { throw SlotlineError.missing("workspace") }
+        await throttle.succeeded(account: email)
+        return (user, try await store.staff.createSession(for: user, lifetime: Self.sessionLifetime, now: now))
     }
 
     public func signOut(session: String) async throws {

@@ -11,7 +11,8 @@ struct AuthController {
     let access: StaffAccess
 
     struct Login: Decodable {
-        let workspace: String
+        /// Needed only when the email is staff of several workspaces.
+        let workspace: String?
         let email: String
         let password: String
     }
@@ -55,17 +56,17 @@ struct AuthController {
 
     @Sendable func login(request: Request, context: SlotlineContext) async throws -> Response {
         let input = try await RequestBody.decode(Login.self, from: request, context: context)
-        let (user, token) = try await access.signIn(workspace: input.workspace, email: input.email, password: input.password)
+        let (user, token) = try await access.signIn(workspace: input.workspace, email: input.email, password: input.password,
+                                                    from: context.remoteAddress)
         var response = try StaffView(user).response(from: request, context: context)
-        response.setCookie(Cookie(name: Authenticator.cookieName, value: token, maxAge: Int(StaffAccess.sessionLifetime),
-                                  path: "/", secure: settings.publicURL.lowercased().hasPrefix("https://"), httpOnly: true, sameSite: .lax))
+        SessionCookie(settings: settings).set(token, on: &response)
         return response
     }
 
     @Sendable func logout(request: Request, context: SlotlineContext) async throws -> Response {
-        if let cookie = request.cookies[Authenticator.cookieName] { try await access.signOut(session: cookie.value) }
+        if let token = SessionCookie.token(of: request) { try await access.signOut(session: token) }
         var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        SessionCookie(settings: settings).clear(on: &response)
         return response
     }
 

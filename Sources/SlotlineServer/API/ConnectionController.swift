@@ -72,15 +72,26 @@ struct ConnectionController {
         }
     }
 
-    /// The provider sends the browser back here.
-    @Sendable func callback(request: Request, context: SlotlineContext) async throws -> ConnectionView {
+    /// The provider sends the browser back here. A browser (the back office's "Connect") goes back to
+    /// the practitioner's settings page, with what went wrong if anything did; an API caller gets JSON.
+    @Sendable func callback(request: Request, context: SlotlineContext) async throws -> Response {
         let user = try context.requireStaff()
         let provider = ProviderKind(rawValue: try context.parameters.require("provider"))
         let query = request.uri.queryParameters
-        if let error = query.get("error") { throw SlotlineError(.authorizationFailed, field: "error", detail: String(error.prefix(100))) }
-        guard let state = query.get("state"), let code = query.get("code") else { throw SlotlineError.missing("code") }
-        let connection = try await connections.finish(provider, state: state, code: code, by: user)
-        return ConnectionView(connection, defaultProvider: try await connections.defaultProvider(practitionerId: connection.practitionerId ?? ""))
+        let browser = request.headers[.accept]?.contains("text/html") == true
+        do {
+            if let error = query.get("error") { throw SlotlineError(.authorizationFailed, field: "error", detail: String(error.prefix(100))) }
+            guard let state = query.get("state"), let code = query.get("code") else { throw SlotlineError.missing("code") }
+            let connection = try await connections.finish(provider, state: state, code: code, by: user)
+            if browser, let page = try await connections.settingsPage(of: connection.practitionerId, for: user) {
+                return Response(status: .seeOther, headers: [.location: page + "&done=connected"])
+            }
+            let view = ConnectionView(connection, defaultProvider: try await connections.defaultProvider(practitionerId: connection.practitionerId ?? ""))
+            return try view.response(from: request, context: context)
+        } catch let failure as SlotlineError where browser {
+            guard let page = try await connections.settingsPage(of: nil, for: user) else { throw failure }
+            return Response(status: .seeOther, headers: [.location: page + "&failed=\(failure.code.rawValue)&provider=\(provider.rawValue)"])
+        }
     }
 
     @Sendable func disconnect(request: Request, context: SlotlineContext) async throws -> Response {

@@ -42,6 +42,11 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     pages.assets.addRoutes(to: router)
     BookingPageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
     ManagePageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
+    SignInPageController(store: store, access: desk.staffAccess, pages: pages, cookie: SessionCookie(settings: settings)).addRoutes(to: router)
+    let admin = router.group("admin/:slug").add(middleware: StaffPageGate(store: store))
+    let staffPages = StaffPages(pages: pages, store: store)
+    BookingPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    AvailabilityPageController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)

@@ -7,7 +7,6 @@ import SlotlineStore
 /// and refuses anonymous calls to staff routes.
 struct Authenticator: RouterMiddleware {
     typealias Context = SlotlineContext
-    static let cookieName = "slotline_session"
     let store: Store
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -19,8 +18,8 @@ struct Authenticator: RouterMiddleware {
                 throw SlotlineError(.unauthenticated, field: "Authorization")
             }
             context.staff = user
-        } else if let cookie = request.cookies[Self.cookieName],
-                  let user = try await store.staff.user(session: cookie.value, now: store.time.now()) {
+        } else if let token = SessionCookie.token(of: request),
+                  let user = try await store.staff.user(session: token, now: store.time.now()) {
             context.staff = user
         }
         guard context.staff != nil else { throw SlotlineError(.unauthenticated) }

@@ -2,13 +2,18 @@ import Foundation
 import Hummingbird
 import SlotlineCore
 
-/// Per-request state: the signed-in staff member, if any.
+/// Per-request state: the signed-in staff member and their workspace, if any, and where the request came from.
 public struct SlotlineContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var staff: StaffUser?
+    /// Set on back-office pages, whose path names the workspace.
+    public var workspace: Workspace?
+    /// The peer's IP address (sign-in attempts are counted per address); nil in router tests.
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Request bodies are small JSON documents; anything bigger is refused with `payload_too_large`.

@@ -6,11 +6,28 @@ private typealias Columns = BookingRecord.Columns
 
 /// The staff list tabs of SPEC §7.
 public enum BookingTab: String, Sendable, CaseIterable {
-    /// Waiting for staff: acceptance, payment, or a customer's change request.
+    /// Waiting for staff: acceptance, or a decision on a customer's change request.
     case pending
+    /// Held until the customer pays (staff mark it paid).
+    case awaitingPayment = "awaiting_payment"
     case upcoming
     case past
     case cancelled
+}
+
+/// Narrows a tab: one practitioner, one service, starts within a range.
+public struct BookingFilter: Sendable, Equatable {
+    public var practitionerId: String?
+    public var serviceId: String?
+    public var from: Date?
+    public var to: Date?
+
+    public init(practitionerId: String? = nil, serviceId: String? = nil, from: Date? = nil, to: Date? = nil) {
+        self.practitionerId = practitionerId
+        self.serviceId = serviceId
+        self.from = from
+        self.to = to
+    }
 }
 
 public struct Bookings: Sendable {
@@ -27,26 +44,51 @@ public struct Bookings: Sendable {
         }
     }
 
-    public func list(workspaceId: String, tab: BookingTab, now: Date, limit: Int, offset: Int) async throws -> [Booking] {
-        let held = [BookingState.awaitingPayment, .pending].map(\.rawValue)
-        let ended = [BookingState.cancelled, .declined, .expired].map(\.rawValue)
-        return try await database.read { db in
+    public func list(workspaceId: String, tab: BookingTab, now: Date, limit: Int, offset: Int,
+                     filter: BookingFilter = BookingFilter()) async throws -> [Booking] {
+        try await database.read { db in
             let query = db.select().column("*").from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
+            Self.narrow(query, to: tab, now: now, filter: filter)
             switch tab {
-            case .pending:
-                query.where { $0.where(Columns.state, .in, held).orWhere(Columns.requestKind, .isNot, SQLLiteral.null) }
-                    .orderBy(Columns.startsAt)
-            case .upcoming:
-                query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .greaterThanOrEqual, now.unixSeconds)
-                    .orderBy(Columns.startsAt)
-            case .past:
-                query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .lessThan, now.unixSeconds)
-                    .orderBy(Columns.startsAt, .descending)
-            case .cancelled:
-                query.where(Columns.state, .in, ended).orderBy(Columns.startsAt, .descending)
+            case .pending, .awaitingPayment, .upcoming: query.orderBy(Columns.startsAt)
+            case .past, .cancelled: query.orderBy(Columns.startsAt, .descending)
             }
             return try await query.orderBy(Columns.id).limit(limit).offset(offset).all().map { try $0.record(BookingRecord.self).booking }
         }
+    }
+
+    /// How many bookings each tab holds, for the tabs' badges.
+    public func counts(workspaceId: String, now: Date, filter: BookingFilter = BookingFilter()) async throws -> [BookingTab: Int] {
+        try await database.read { db in
+            var counts: [BookingTab: Int] = [:]
+            for tab in BookingTab.allCases {
+                let query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: Columns.seats).from(BookingRecord.table)
+                    .where(Columns.workspaceId, .equal, workspaceId)
+                Self.narrow(query, to: tab, now: now, filter: filter)
+                counts[tab] = try await query.first()?.decode(column: Columns.seats, as: Int.self) ?? 0
+            }
+            return counts
+        }
+    }
+
+    /// The rows of one tab, within the filter.
+    private static func narrow(_ query: SQLSelectBuilder, to tab: BookingTab, now: Date, filter: BookingFilter) {
+        switch tab {
+        case .pending:
+            query.where { $0.where(Columns.state, .equal, BookingState.pending.rawValue).orWhere(Columns.requestKind, .isNot, SQLLiteral.null) }
+        case .awaitingPayment:
+            query.where(Columns.state, .equal, BookingState.awaitingPayment.rawValue)
+        case .upcoming:
+            query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .greaterThanOrEqual, now.unixSeconds)
+        case .past:
+            query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .lessThan, now.unixSeconds)
+        case .cancelled:
+            query.where(Columns.state, .in, [BookingState.cancelled, .declined, .expired].map(\.rawValue))
+        }
+        if let practitionerId = filter.practitionerId { query.where(Columns.practitionerId, .equal, practitionerId) }
+        if let serviceId = filter.serviceId { query.where(Columns.serviceId, .equal, serviceId) }
+        if let from = filter.from { query.where(Columns.startsAt, .greaterThanOrEqual, from.unixSeconds) }
+        if let to = filter.to { query.where(Columns.startsAt, .lessThan, to.unixSeconds) }
     }
 
     /// Confirmed seats of one group session time: while any is left, the session's meeting stays.

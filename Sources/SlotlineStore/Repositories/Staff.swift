@@ -32,6 +32,15 @@ public struct Staff: Sendable {
         }.map { ($0.user, $0.passwordHash) }
     }
 
+    /// Everyone with this email, in any workspace, with their password hashes: a sign-in that names
+    /// no workspace.
+    public func credentials(email: String) async throws -> [(StaffUser, passwordHash: String)] {
+        try await database.read { db in
+            try await db.select().column("*").from(StaffUserRecord.table).where(Users.email, .equal, email.lowercased())
+                .orderBy(Users.createdAt).all().map { try $0.record(StaffUserRecord.self) }
+        }.map { ($0.user, $0.passwordHash) }
+    }
+
     public func list(workspaceId: String) async throws -> [StaffUser] {
         try await database.read { db in
             try await db.select().column("*").from(StaffUserRecord.table).where(Users.workspaceId, .equal, workspaceId)

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineDesk
+import SlotlineNotify
+import SlotlineStore
+
+/// `/admin/{slug}/bookings`: the tabs with their counts, a booking's page with its private meeting
+/// details and every decision the API offers, and the staff's reschedule. Each action calls the
+/// same desk function as the API, so the rules and their errors are the same.
+struct BookingPagesController {
+    let store: Store
+    let desk: Desk
+    let staff: StaffPages
+
+    static let pageSize = 50
+
+    func addRoutes(to group: RouterGroup<SlotlineContext>) {
+        group.get("bookings", use: list)
+        group.get("bookings/:id", use: detail)
+        group.get("bookings/:id/reschedule", use: reschedulePage)
+        group.post("bookings/:id/reschedule", use: reschedule)
+        for decision in StaffDecision.allCases {
+            group.post("bookings/:id/\(decision.rawValue)") { request, context in
+                try await decide(decision, request: request, context: context)
+            }
+        }
+    }
+
+    @Sendable func list(request: Request, context: SlotlineContext) async throws -> Response {
+        let (_, workspace) = try staff.caller(context)
+        let words = Words(staff.language(request, context))
+        let query = request.uri.queryParameters
+        let tab = query.get("tab").flatMap(BookingTab.init(rawValue:)) ?? .upcoming
+        let page = max(1, Int(query.get("page") ?? "") ?? 1)
+        let zone = TimeZone(identifier: workspace.timeZone) ?? TimeZone(identifier: "UTC")!
+        let filter = BookingFilter(practitionerId: query.get("practitioner").flatMap { $0.isEmpty ? nil : $0 },
+                                   serviceId: query.get("service").flatMap { $0.isEmpty ? nil : $0 },
+                                   from: query.get("from").flatMap { LocalDate($0) }.flatMap { WallClock(zone).instant($0, LocalTime(minutes: 0)!) },
+                                   to: query.get("to").flatMap { LocalDate($0) }
+                                       .flatMap { WallClock(zone).instant(WallClock.date(fromDays: WallClock.days(from: $0) + 1), LocalTime(minutes: 0)!) })
+        let now = store.time.now()
+        let counts = try await store.bookings.counts(workspaceId: workspace.id, now: now, filter: filter)
+        let bookings = try await store.bookings.list(workspaceId: workspace.id, tab: tab, now: now, limit: Self.pageSize + 1,
+                                                     offset: (page - 1) * Self.pageSize, filter: filter)
+        let services = try await store.services.list(workspaceId: workspace.id)
+        let practitioners = try await store.practitioners.list(workspaceId: workspace.id)
+        let view = BookingListView(
+            tab: tab, page: page, counts: counts, bookings: Array(bookings.prefix(Self.pageSize)), hasMore: bookings.count > Self.pageSize,
+            services: services, practitioners: practitioners, workspace: workspace, words: words, query: query)
+        return try staff.render("admin-bookings", view: view, title: words["page.nav.bookings"], section: .bookings,
+                                request: request, context: context)
+    }
+
+    @Sendable func detail(request: Request, context: SlotlineContext) async throws -> Response {
+        try await renderDetail(request, context)
+    }
+
+    @Sendable func reschedulePage(request: Request, context: SlotlineContext) async throws -> Response {
+        try await renderReschedule(request, context, form: FormState())
+    }
+
+    @Sendable func reschedule(request: Request, context: SlotlineContext) async throws -> Response {
+        let (_, workspace) = try staff.caller(context)
+        let form = try await staff.form(request, context)
+        let id = try context.parameters.require("id")
+        do {
+            _ = try await desk.bookings.reschedule(bookingId: id, workspaceId: workspace.id,
+                                                   to: try FieldInput.time(form["startsAt"], field: "startsAt"))
+            return Pages.redirect("/admin/\(workspace.slug)/bookings/\(id)?done=rescheduled")
+        } catch let failure as SlotlineError where failure.code != .internalError {
+            var state = FormState(form, failure: failure, language: staff.language(request, context), knownFields: [])
+            state["startsAt"] = form["startsAt"]
+            return try await renderReschedule(request, context, form: state, status: failure.code.status)
+        }
+    }
+
+    func decide(_ decision: StaffDecision, request: Request, context: SlotlineContext) async throws -> Response {
+        let (_, workspace) = try staff.caller(context)
+        _ = try await staff.form(request, context)
+        let id = try context.parameters.require("id")
+        do {
+            _ = try await desk.bookings.decide(decision, bookingId: id, workspaceId: workspace.id)
+            return Pages.redirect("/admin/\(workspace.slug)/bookings/\(id)?done=\(decision.rawValue)")
+        } catch let failure as SlotlineError where failure.code != .internalError {
+            let message = ErrorMessages.message(for: failure, in: staff.language(request, context))
+            return try await renderDetail(request, context, alert: message, status: failure.code.status)
+        }
+    }
+
+    private func renderDetail(_ request: Request, _ context: SlotlineContext, alert: String? = nil,
+                              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (user, workspace) = try staff.caller(context)
+        let words = Words(staff.language(request, context))
+        let (booking, service, practitioner) = try await load(context, workspace: workspace)
+        // The desk decides who may see the private details, and writes each view into the audit log.
+        let meeting = try await desk.meetingDetails(of: booking, service: service, viewer: user)
+        let messages = try await store.outbox.list(workspaceId: workspace.id, bookingId: booking.id, limit: 50, offset: 0)
+        let view = BookingDetailView(booking: booking, service: service, practitioner: practitioner, workspace: workspace,
+                                     meeting: meeting, messages: messages, words: words, csrf: staff.csrf(request))
+        return try staff.render("admin-booking", view: view, title: booking.customer.name, section: .bookings,
+                                request: request, context: context, status: status, alert: alert)
+    }
+
+    private func renderReschedule(_ request: Request, _ context: SlotlineContext, form: FormState,
+                                  status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (_, workspace) = try staff.caller(context)
+        let words = Words(staff.language(request, context))
+        let (booking, service, practitioner) = try await load(context, workspace: workspace)
+        let query = request.uri.queryParameters
+        let zoneName = query.get("tz").flatMap { TimeZone(identifier: $0) != nil ? $0 : nil } ?? workspace.timeZone
+        let zone = TimeZone(identifier: zoneName)!
+        let now = store.time.now()
+        let day = query.get("day").flatMap { LocalDate($0) }
+        let month = SlotPicker.month(query.get("month"), day: day, now: now, zone: zone)
+        let range = SlotPicker.range(of: month, zone: zone)
+        let slots = try await desk.slots.slots(workspaceId: workspace.id, serviceId: service.id, practitionerId: booking.practitionerId,
+                                               from: max(range.from, now), to: range.to).filter { $0.slot.start != booking.startsAt }
+        let base = "/admin/\(workspace.slug)/bookings/\(booking.id)/reschedule"
+        let picker = SlotPicker(
+            slots: slots, showsSeats: service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName, detectZone: false,
+            now: now, words: words, keep: [], link: { base + "?" + BookingPageController.query($0) },
+            pick: { base + "?" + BookingPageController.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName,
+                                                               "day": WallClock(zone).localDate(of: $0.slot.start).description]) })
+        let time = MessageTime(language: words.language, timeZoneIdentifier: zoneName)
+        let chosen = (form["startsAt"] ?? query.get("startsAt")).flatMap(RFC3339.parse)
+        let view = RescheduleView(
+            detailHref: "/admin/\(workspace.slug)/bookings/\(booking.id)", action: base, csrf: staff.csrf(request),
+            customer: booking.customer.name, service: service.name, practitioner: practitioner.name,
+            current: time.range(booking.startsAt, booking.endsAt),
+            chosen: chosen.map { time.range($0, $0.addingTimeInterval(booking.endsAt.timeIntervalSince(booking.startsAt))) },
+            startsAt: chosen.map { RFC3339.format($0, in: zone) } ?? "", form: form, picker: picker)
+        return try staff.render("admin-reschedule", view: view, title: words["page.booking.reschedule"], section: .bookings,
+                                request: request, context: context, status: status)
+    }
+
+    private func load(_ context: SlotlineContext, workspace: Workspace) async throws -> (Booking, Service, Practitioner) {
+        guard let booking = try await store.bookings.find(id: try context.parameters.require("id"), workspaceId: workspace.id),
+              let service = try await store.services.find(id: booking.serviceId, workspaceId: workspace.id),
+              let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: workspace.id) else {
+            throw SlotlineError.notFound("booking")
+        }
+        return (booking, service, practitioner)
+    }
+}

@@ -51,6 +51,40 @@ public enum PythonTools {
                    errors: try String(contentsOf: errorsURL, encoding: .utf8))
     }
 
+    /// Runs the venv's python with `arguments` and extra `environment`, without holding a thread
+    /// while it runs (the server it talks to may be in this process), stopping it after `timeout`.
+    public static func run(_ arguments: [String], environment: [String: String], timeout: Duration) async throws -> Run {
+        guard let bin = binDirectory else {
+            throw TestSupportError("SLOTLINE_TEST_PYTHON_BIN is unset; run the tests through scripts/test (or export it from scripts/pytools)")
+        }
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputURL = scratch.appendingPathComponent("stdout")
+        let errorsURL = scratch.appendingPathComponent("stderr")
+        try Data().write(to: outputURL)
+        try Data().write(to: errorsURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bin).appendingPathComponent("python")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.currentDirectoryURL = repositoryRoot
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardError = try FileHandle(forWritingTo: errorsURL)
+        // Process is not Sendable; the watchdog only asks a running process to stop, which Foundation allows from any thread.
+        nonisolated(unsafe) let running = process
+        let watchdog = Task {
+            try? await Task.sleep(for: timeout)
+            if running.isRunning { running.terminate() }
+        }
+        defer { watchdog.cancel() }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        return Run(status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
+                   errors: try String(contentsOf: errorsURL, encoding: .utf8))
+    }
+
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("slotline-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The web host (`https://zoom.us` in production): OAuth authorize, token and revoke, and the meeting links.
@@ -13,10 +14,12 @@ struct ZoomOAuthRoutes: Sendable {
         router.get("s/:meetingId", use: meetingPage)
     }
 
-    /// Consents at once for the chosen user and redirects back with `code` and `state`.
+    /// Consents for the chosen user and redirects back with `code` and `state`: at once, or after the
+    /// consent page's "Allow" when the simulator asks for consent.
     @Sendable func authorize(request: Request, context: ZoomRequestContext) async throws -> Response {
         try await gate.run(.authorize, context: context) {
             let query = ZoomForm.decode(request.uri.query ?? "")
+            if await state.asksConsent, query["consent"] != "allow" { return Self.consentPage(query: request.uri.query ?? "") }
             let location = try await state.authorize(ZoomAuthorizeRequest(
                 responseType: query["response_type"], clientId: query["client_id"], redirectURI: query["redirect_uri"],
                 state: query["state"], codeChallenge: query["code_challenge"], codeChallengeMethod: query["code_challenge_method"]
@@ -51,6 +54,26 @@ struct ZoomOAuthRoutes: Sendable {
             try await state.revoke(clientCredentials: ZoomForm.basicCredentials(request.headers[.authorization]), token: query["token"])
             return ZoomJSON.response(["status": "success"], status: .ok)
         }
+    }
+
+    /// "Allow this app to …?": the button repeats the request with `consent=allow`.
+    static func consentPage(query: String) -> Response {
+        let fields = ZoomForm.decode(query).sorted { $0.key < $1.key }.map { name, value in
+            "<input type=\"hidden\" name=\"\(attribute(name))\" value=\"\(attribute(value))\">"
+        }.joined()
+        let page = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoom (simulated) authorization</title></head>
+            <body><main><h1>Allow this app to use your Zoom account?</h1>
+            <p>It will create, update and delete meetings and read your basic profile.</p>
+            <form method="get" action="/oauth/authorize">\(fields)<input type="hidden" name="consent" value="allow">
+            <button type="submit">Allow</button></form></main></body></html>
+            """
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    private static func attribute(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// A stand-in for the join and start pages, so links in messages open something on this machine.

@@ -162,6 +162,8 @@ public actor ZoomSimulator {
     public func setNextAuthorizingUser(_ userId: String) async { await state.setNextAuthorizingUser(userId) }
     /// The next authorization redirects back with `error=access_denied`, as when the user clicks "Decline".
     public func denyNextAuthorization() async { await state.denyNextAuthorizationOnce() }
+    /// `/oauth/authorize` shows a consent page whose "Allow" button continues (for browser tests); off by default.
+    public func setAsksConsent(_ value: Bool) async { await state.setAsksConsent(value) }
     /// Reusing a rotated refresh token revokes the whole grant (off by default; unconfirmed for Zoom).
     public func setRefreshReuseRevokesGrant(_ value: Bool) async { await state.setRefreshReuseRevokesGrant(value) }
 

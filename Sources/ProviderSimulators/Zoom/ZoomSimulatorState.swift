@@ -31,6 +31,8 @@ actor ZoomSimulatorState {
     var users: [SimulatedZoomUser]
     var nextAuthorizingUserId: String?
     var denyNextAuthorization = false
+    /// Shows a consent page with "Allow" before redirecting, as zoom.us does for a person (off: consents at once).
+    var asksConsent = false
     /// When true, presenting a refresh token that was already rotated away revokes the whole grant
     /// (OAuth 2.1 reuse detection; unconfirmed for Zoom, so off by default).
     var refreshReuseRevokesGrant = false
@@ -89,6 +91,7 @@ actor ZoomSimulatorState {
 
     func setNextAuthorizingUser(_ userId: String) { nextAuthorizingUserId = userId }
     func denyNextAuthorizationOnce() { denyNextAuthorization = true }
+    func setAsksConsent(_ value: Bool) { asksConsent = value }
     func setRefreshReuseRevokesGrant(_ value: Bool) { refreshReuseRevokesGrant = value }
 
     func inject(_ fault: ZoomSimulatorFault, on operations: Set<ZoomSimulatorOperation>, times: Int) {

@@ -182,5 +182,7 @@ extension Words {
         "page.done_notice.tools": "Saved.",
         "page.done_notice.connected": "Connected.",
         "page.done_notice.hours": "Hours saved.",
+        "page.book.with": "With",
+        "page.book.anyone": "Anyone",
     ]
 }

@@ -178,5 +178,7 @@ extension Words {
         "page.done_notice.tools": "已保存。",
         "page.done_notice.connected": "已连接。",
         "page.done_notice.hours": "时段已保存。",
+        "page.book.with": "老师",
+        "page.book.anyone": "不限",
     ]
 }

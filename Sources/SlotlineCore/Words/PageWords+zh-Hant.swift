@@ -178,5 +178,7 @@ extension Words {
         "page.done_notice.tools": "已儲存。",
         "page.done_notice.connected": "已連結。",
         "page.done_notice.hours": "時段已儲存。",
+        "page.book.with": "老師",
+        "page.book.anyone": "不限",
     ]
 }

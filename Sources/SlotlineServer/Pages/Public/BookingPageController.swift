@@ -47,15 +47,26 @@ struct BookingPageController {
         let day = query.get("day").flatMap { LocalDate(String($0)) }
         let month = SlotPicker.month(query.get("month"), day: day, now: now, zone: zone)
         let range = SlotPicker.range(of: month, zone: zone)
-        let slots = try await desk.slots.slots(workspaceId: workspace.id, serviceId: service.id, practitionerId: nil,
+        // With several practitioners the customer may choose one; "anyone" books the first who is free.
+        let practitioners = try await store.practitioners.list(workspaceId: workspace.id)
+            .filter { service.practitionerIds.contains($0.id) && $0.active }
+        let chosen = query.get("practitioner").flatMap { id in practitioners.first { $0.id == id } }
+        let slots = try await desk.slots.slots(workspaceId: workspace.id, serviceId: service.id, practitionerId: chosen?.id,
                                                from: max(range.from, now), to: range.to)
         let base = "/w/\(workspace.slug)/services/\(service.id)"
+        let with = chosen.map { ["practitioner": $0.id] } ?? [:]
         let picker = SlotPicker(
             slots: slots, showsSeats: service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName,
             detectZone: query.get("tz") == nil, now: now, words: words,
-            keep: [], link: { base + "?" + Self.query($0) },
-            pick: { base + "/book?" + Self.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName]) })
-        let view = TimesView(service: ServiceCard(service, words: words, href: base), picker: picker,
+            keep: chosen.map { [SlotPicker.KeptField(name: "practitioner", value: $0.id)] } ?? [],
+            link: { base + "?" + Self.query($0.merging(with) { first, _ in first }) },
+            pick: { base + "/book?" + Self.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName]
+                    .merging(chosen.map { ["practitionerId": $0.id] } ?? [:]) { first, _ in first }) })
+        let choices = practitioners.count < 2 ? [] : [PractitionerChoice(name: words["page.book.anyone"], href: base + "?" + Self.query(["tz": zoneName]),
+                                                                          current: chosen == nil)]
+            + practitioners.map { PractitionerChoice(name: $0.name, href: base + "?" + Self.query(["tz": zoneName, "practitioner": $0.id]),
+                                                     current: $0.id == chosen?.id) }
+        let view = TimesView(service: ServiceCard(service, words: words, href: base), picker: picker, practitioners: choices,
                              backHref: "/w/\(workspace.slug)?tz=\(Self.query(zoneName))")
         return pages.render("book-times", view: view, frame: frame(request, language, title: service.name), request: request)
     }
@@ -66,6 +77,7 @@ struct BookingPageController {
         let language = Pages.language(of: request, fallback: workspace.defaultLanguage)
         var values = FormState()
         values["startsAt"] = request.uri.queryParameters.get("startsAt")
+        values["practitionerId"] = request.uri.queryParameters.get("practitionerId")
         values["tz"] = Self.zoneName(request, workspace: workspace)
         // One key per form shown: a second click of the same form books once.
         values["idempotencyKey"] = Secrets.newID()
@@ -116,6 +128,7 @@ struct BookingPageController {
         }
         let base = "/w/\(workspace.slug)/services/\(service.id)"
         var back = ["tz": zoneName]
+        back["practitioner"] = form["practitionerId"]
         back["day"] = start.map { WallClock(TimeZone(identifier: zoneName)!).localDate(of: $0).description }
         let view = BookFormView(service: ServiceCard(service, words: words, href: base), when: when ?? "", form: form,
                                 action: base + "/book", csrf: pages.tokens.issue(for: Self.formBinding(workspace), now: store.time.now()),

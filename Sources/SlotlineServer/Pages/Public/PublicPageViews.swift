@@ -28,10 +28,27 @@ struct ServicesView {
     let hasServices: Bool
 }
 
+struct PractitionerChoice {
+    let name: String
+    let href: String
+    let current: Bool
+}
+
 struct TimesView {
     let service: ServiceCard
     let picker: SlotPicker
+    /// Empty when the service has one practitioner.
+    let practitioners: [PractitionerChoice]
+    let choosesPractitioner: Bool
     let backHref: String
+
+    init(service: ServiceCard, picker: SlotPicker, practitioners: [PractitionerChoice], backHref: String) {
+        self.service = service
+        self.picker = picker
+        self.practitioners = practitioners
+        choosesPractitioner = !practitioners.isEmpty
+        self.backHref = backHref
+    }
 }
 
 struct BookFormView {

@@ -12,7 +12,6 @@ import urllib.parse
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ.get("SLOTLINE_BROWSER_URL", "http://127.0.0.1:8080")
@@ -66,10 +65,11 @@ class Visit:
 
     def navigating(self, action):
         """Runs `action` and waits for the next page to load."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        # A mark on the old page's window: gone once a new page has loaded.
+        self.driver.execute_script("window.__slotlineOldPage = true")
         action()
-        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
-        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script(
+            "return !window.__slotlineOldPage && document.readyState === 'complete'"))
         return self
 
     def accept_confirmation(self):

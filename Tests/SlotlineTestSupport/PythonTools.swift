@@ -29,60 +29,62 @@ public enum PythonTools {
 
     /// Runs the venv's python with `arguments` from the repository root.
     public static func python(_ arguments: [String]) throws -> Run {
-        guard let bin = binDirectory else {
-            throw TestSupportError("SLOTLINE_TEST_PYTHON_BIN is unset; run the tests through scripts/test (or export it from scripts/pytools)")
-        }
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        // Files rather than pipes: a full pipe would block the child while we wait for it.
-        let outputURL = scratch.appendingPathComponent("stdout")
-        let errorsURL = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outputURL)
-        try Data().write(to: errorsURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin).appendingPathComponent("python")
-        process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorsURL)
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
-                   errors: try String(contentsOf: errorsURL, encoding: .utf8))
+        let child = try Child(arguments, environment: [:])
+        defer { child.clean() }
+        try child.process.run()
+        child.process.waitUntilExit()
+        return try child.result()
     }
 
     /// Runs the venv's python with `arguments` and extra `environment`, without holding a thread
     /// while it runs (the server it talks to may be in this process), stopping it after `timeout`.
     public static func run(_ arguments: [String], environment: [String: String], timeout: Duration) async throws -> Run {
-        guard let bin = binDirectory else {
-            throw TestSupportError("SLOTLINE_TEST_PYTHON_BIN is unset; run the tests through scripts/test (or export it from scripts/pytools)")
-        }
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputURL = scratch.appendingPathComponent("stdout")
-        let errorsURL = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outputURL)
-        try Data().write(to: errorsURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin).appendingPathComponent("python")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.currentDirectoryURL = repositoryRoot
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorsURL)
+        let child = try Child(arguments, environment: environment)
+        defer { child.clean() }
         // Process is not Sendable; the watchdog only asks a running process to stop, which Foundation allows from any thread.
-        nonisolated(unsafe) let running = process
+        nonisolated(unsafe) let running = child.process
         let watchdog = Task {
             try? await Task.sleep(for: timeout)
             if running.isRunning { running.terminate() }
         }
         defer { watchdog.cancel() }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
+            child.process.terminationHandler = { _ in continuation.resume() }
+            do { try child.process.run() } catch { continuation.resume(throwing: error) }
         }
-        return Run(status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
-                   errors: try String(contentsOf: errorsURL, encoding: .utf8))
+        return try child.result()
+    }
+
+    /// A python process of the venv, its output going to files rather than pipes (a full pipe would
+    /// block the child while we wait for it).
+    private struct Child {
+        let process = Process()
+        let scratch: URL
+
+        init(_ arguments: [String], environment: [String: String]) throws {
+            guard let bin = binDirectory else {
+                throw TestSupportError("SLOTLINE_TEST_PYTHON_BIN is unset; run the tests through scripts/test (or export it from scripts/pytools)")
+            }
+            scratch = try temporaryDirectory()
+            try Data().write(to: scratch.appendingPathComponent("stdout"))
+            try Data().write(to: scratch.appendingPathComponent("stderr"))
+            process.executableURL = URL(fileURLWithPath: bin).appendingPathComponent("python")
+            process.arguments = arguments
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            }
+            process.currentDirectoryURL = repositoryRoot
+            process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
+            process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
+        }
+
+        func result() throws -> Run {
+            Run(status: process.terminationStatus,
+                output: try String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8),
+                errors: try String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8))
+        }
+
+        func clean() { try? FileManager.default.removeItem(at: scratch) }
     }
 
     public static func temporaryDirectory() throws -> URL {

@@ -4,7 +4,7 @@ import Logging
 import SlotlineCore
 
 /// Turns every failure into `{"error": {"code", "message", "field"}}` in the caller's language,
-/// or, for a page (any path outside `/api/`), into a page saying the same. Unexpected errors are
+/// or, for a page, into a page saying the same. Unexpected errors are
 /// logged with their detail and answered without it.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = SlotlineContext
@@ -18,10 +18,8 @@ struct ErrorMiddleware: RouterMiddleware {
             if failure.code == .internalError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            if request.uri.path.hasPrefix("/api/") {
-                return Self.response(for: failure, language: Language.negotiate(request.headers[.acceptLanguage]))
-            }
-            return page(for: failure, request: request)
+            if Self.wantsPage(request) { return page(for: failure, request: request) }
+            return Self.response(for: failure, language: Language.negotiate(request.headers[.acceptLanguage]))
         }
     }
 
@@ -43,6 +41,14 @@ struct ErrorMiddleware: RouterMiddleware {
         default:
             return SlotlineError(.internalError)
         }
+    }
+
+    /// A page's path, or a browser asking for HTML anywhere but the API and incoming webhooks.
+    static func wantsPage(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if ["/w/", "/manage/", "/admin"].contains(where: path.hasPrefix) { return true }
+        if path.hasPrefix("/api/") || path.hasPrefix("/webhooks/") { return false }
+        return request.headers[.accept]?.contains("text/html") == true
     }
 
     struct ErrorView {

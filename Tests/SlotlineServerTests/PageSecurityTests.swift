@@ -1,0 +1,144 @@
+import Foundation
+import HTTPTypes
+import SlotlineCore
+import SlotlineDesk
+import SlotlineServer
+import SlotlineStore
+import SlotlineTestSupport
+import Testing
+
+/// What keeps the pages safe: the session cookie's flags, form tokens against cross-site posts,
+/// sign-in limits, escaping of everything typed, and a policy that runs no inline script.
+@Suite struct PageSecurityTests {
+    static let password = "correct-horse"
+
+    /// Signs the studio's new owner in through the sign-in page, as a browser does.
+    static func signedIn(_ app: TestApp, email: String = "ada@example.com") async throws -> PageVisitor {
+        _ = try await Provisioning(store: app.store).owner(in: app.studio.workspace, email: email, password: password)
+        let browser = PageVisitor(client: app.visitor.client)
+        let form = try await browser.get("/admin/login?next=/admin/studio/bookings")
+        let signedIn = try await browser.submit("/admin/login", [("email", email), ("password", password),
+                                                                 ("next", "/admin/studio/bookings")], from: form)
+        #expect(signedIn.status == .seeOther)
+        #expect(signedIn.headers[.location] == "/admin/studio/bookings")
+        return browser
+    }
+
+    @Test("a back-office page sends a visitor to sign in and back; the session cookie is HttpOnly, SameSite=Lax and Secure on https")
+    func signingIn() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let stranger = PageVisitor(client: app.visitor.client)
+            let refused = try await stranger.get("/admin/studio/bookings?tab=past")
+            #expect(refused.status == .seeOther)
+            #expect(refused.headers[.location] == "/admin/login?next=/admin/studio/bookings%3Ftab%3Dpast")
+
+            _ = try await Provisioning(store: app.store).owner(in: app.studio.workspace, email: "ada@example.com", password: Self.password)
+            let form = try await stranger.get("/admin/login")
+            let answer = try await stranger.submit("/admin/login", [("email", "ada@example.com"), ("password", Self.password)], from: form)
+
+            let cookie = try #require(answer.headers[values: .setCookie].first { $0.hasPrefix("slotline_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"), "\(cookie)")
+            let page = try await stranger.get("/admin/studio/bookings")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Owner"))
+            #expect(try await stranger.get("/admin/other-studio/bookings").status == .notFound)
+        }
+    }
+
+    @Test("a form posted without its token, with another session's token, or from another site is refused and changes nothing")
+    func crossSiteFormsAreRefused() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let id = try await app.bookedId(app.studio.manual, at: app.opening())
+            let owner = try await Self.signedIn(app)
+            let other = try await Self.signedIn(app, email: "bo@example.com")
+            let othersPage = try await other.get("/admin/studio/bookings/\(id)")
+
+            let missing = try await owner.submit("/admin/studio/bookings/\(id)/accept", [])
+            let foreign = try await owner.submit("/admin/studio/bookings/\(id)/accept", [], from: othersPage)
+            // A cross-site sign-in form: the browser sends no cookie of ours with it, so no token can match.
+            let signInPage = try await owner.get("/admin/login")
+            let crossSiteSignIn = try await PageVisitor(client: app.visitor.client)
+                .submit("/admin/login", [("email", "ada@example.com"), ("password", Self.password)], from: signInPage)
+
+            for refused in [missing, foreign, crossSiteSignIn] {
+                #expect(refused.status == .forbidden)
+                #expect(refused.text.contains("did not come from this site"), "\(refused.text.prefix(400))")
+            }
+            #expect(try await app.store.bookings.find(id: id, workspaceId: app.studio.workspace.id)?.state == .pending)
+            let accepted = try await owner.submit("/admin/studio/bookings/\(id)/accept", [], from: try await owner.get("/admin/studio/bookings/\(id)"))
+            #expect(accepted.status == .seeOther)
+            #expect(try await app.store.bookings.find(id: id, workspaceId: app.studio.workspace.id)?.state == .confirmed)
+        }
+    }
+
+    @Test("sign-in attempts are limited per account (429 with Retry-After); an unknown email gets the same answer as a wrong password")
+    func signInAttemptsAreLimited() async throws {
+        try await TestApp.run(.sqlite) { app in
+            _ = try await Provisioning(store: app.store).owner(in: app.studio.workspace, email: "ada@example.com", password: Self.password)
+            let browser = PageVisitor(client: app.visitor.client)
+            let form = try await browser.get("/admin/login")
+
+            let unknown = try await browser.submit("/admin/login", [("email", "nobody@example.com"), ("password", "whatever-1")], from: form)
+            var wrong: [APIResponse] = []
+            for attempt in 1...5 {
+                wrong.append(try await browser.submit("/admin/login", [("email", "ada@example.com"), ("password", "wrong-\(attempt)")], from: form))
+            }
+            let limited = try await browser.submit("/admin/login", [("email", "ada@example.com"), ("password", Self.password)], from: form)
+
+            #expect(unknown.status == .unauthorized)
+            #expect(wrong.allSatisfy { $0.status == .unauthorized })
+            #expect(unknown.text.contains("The email or password is wrong.") && wrong[0].text.contains("The email or password is wrong."))
+            #expect(limited.status == .tooManyRequests)
+            #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 > 0)
+            #expect(limited.text.contains("Too many sign-in attempts"))
+            #expect(limited.text.contains(#"value="ada@example.com""#), "what was typed is kept")
+        }
+    }
+
+    @Test("what a customer types is escaped on every page that shows it")
+    func typedTextIsEscaped() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let name = "<script>alert('n')</script>"
+            let note = #""><img src=x onerror=alert(1)>"#
+            let customer = PageVisitor(client: app.visitor.client)
+            let form = try await customer.get("/w/studio/services/\(app.studio.instant.id)/book?startsAt=\(PageVisitor.encode(rfc3339(app.opening())))&tz=UTC")
+            let booked = try await customer.submit("/w/studio/services/\(app.studio.instant.id)/book", [
+                ("customer_name", name), ("customer_email", "x@example.com"), ("notes", note), ("startsAt", rfc3339(app.opening())),
+                ("tz", "UTC"), ("idempotencyKey", "k1"),
+            ], from: form)
+            let done = try #require(booked.headers[.location])
+            let owner = try await Self.signedIn(app)
+            let id = try #require(try await app.bookingIds(tab: "upcoming").first)
+
+            let pages = [try await customer.get(done), try await owner.get("/admin/studio/bookings"), try await owner.get("/admin/studio/bookings/\(id)")]
+            for page in pages {
+                #expect(page.status == .ok)
+                #expect(!page.text.contains("<script>alert"), "\(page.text.prefix(200))")
+                #expect(!page.text.contains("<img src=x"))
+            }
+            #expect(pages[2].text.contains("&lt;script&gt;alert(&#39;n&#39;)&lt;/script&gt;"))
+            #expect(pages[2].text.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        }
+    }
+
+    @Test("every page carries a Content-Security-Policy allowing scripts from its own origin only, and no template holds an inline script")
+    func noInlineScripts() async throws {
+        try await TestApp.run(.sqlite) { app in
+            for path in ["/w/studio", "/admin/login", "/manage/nothing"] {
+                let page = try await PageVisitor(client: app.visitor.client).get(path)
+                let policy = try #require(page.headers[.contentSecurityPolicy])
+                #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "\(path): \(policy)")
+                #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            }
+            #expect(try await PageVisitor(client: app.visitor.client).get("/admin/login").headers[.contentSecurityPolicy]?
+                .contains("frame-ancestors 'none'") == true)
+        }
+        let templates = PythonTools.repositoryRoot.appendingPathComponent("Sources/SlotlineServer/Pages/Templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
+            let source = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            #expect(source.matches(of: #/<script(?![^>]*\bsrc=)/#).isEmpty, "\(file) has an inline script")
+            #expect(source.matches(of: #/\son[a-z]+\s*=/#).isEmpty, "\(file) has an inline event handler")
+            #expect(!source.contains("style=\""), "\(file) has an inline style")
+        }
+    }
+}

@@ -47,9 +47,10 @@ struct Demo: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("""
 
             Slotline demo is ready at \(configuration.publicURL)
-              back office login: workspace \(DemoWorkspace.slug), email \(DemoWorkspace.email), password \(DemoWorkspace.password)
+              booking page:      \(configuration.publicURL)/w/\(DemoWorkspace.slug)
+              back office:       \(configuration.publicURL)/admin/login  (email \(DemoWorkspace.email), password \(DemoWorkspace.password))
               API key:           \(owner.apiKey)
-              public booking:    \(configuration.publicURL)/api/v1/public/\(DemoWorkspace.slug)/services
+              public API:        \(configuration.publicURL)/api/v1/public/\(DemoWorkspace.slug)/services
               messages (outbox): \(configuration.publicURL)/api/v1/outbox (each one as /api/v1/outbox/{id}.eml)
               API description:   \(configuration.publicURL)/api/v1/openapi.json
               try:               curl -H 'Authorization: Bearer \(owner.apiKey)' \(configuration.publicURL)/api/v1/bookings?tab=upcoming

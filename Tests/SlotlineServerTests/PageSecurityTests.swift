@@ -142,3 +142,27 @@ import Testing
         }
     }
 }
+
+/// Links in staff notices open the back office, not the JSON API.
+@Suite struct StaffNoticeLinkTests {
+    @Test("a staff notice links to the booking's back-office page, which asks a stranger to sign in and shows it to staff")
+    func theNoticeOpensTheBookingsPage() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let id = try await app.bookedId(app.studio.manual, at: app.opening())
+            try await JobRunner(store: app.store).runDue()
+            let notice = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).one("staff-new")
+            let link = "\(ServerSettings.test.publicURL)/admin/studio/bookings/\(id)"
+            #expect(notice.textBody.contains(link))
+            #expect(!notice.textBody.contains("/api/v1/"))
+            let path = String(link.dropFirst(ServerSettings.test.publicURL.count))
+
+            let stranger = try await PageVisitor(client: app.visitor.client).get(path)
+            let staff = try await PageSecurityTests.signedIn(app).get(path)
+
+            #expect(stranger.status == .seeOther)
+            #expect(stranger.headers[.location]?.hasPrefix("/admin/login?next=") == true)
+            #expect(staff.status == .ok)
+            #expect(staff.text.contains("Accept"))
+        }
+    }
+}

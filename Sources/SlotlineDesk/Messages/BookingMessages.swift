@@ -216,7 +216,7 @@ struct BookingMessages: Sendable {
             workspaceName: facts.workspace.name, serviceName: facts.service.name, practitionerName: facts.practitioner.name,
             startsAt: booking.startsAt, endsAt: booking.endsAt, previousStartsAt: previousStartsAt, online: facts.service.online,
             onlineInstructions: facts.service.onlineInstructions, price: facts.service.priceText,
-            manageURL: "\(settings.publicURL)/api/v1/bookings/\(booking.id)",
+            manageURL: settings.backOfficeURL(workspace: facts.workspace.slug, bookingId: booking.id),
             customerName: booking.customer.name, customerEmail: booking.customer.email, customerPhone: booking.customer.phone,
             notes: booking.notes, reason: booking.request?.reason ?? "")
         return message(kind, to: MailAddress(name: recipient.name, address: recipient.email), language: language,

@@ -52,6 +52,9 @@ public struct ServerSettings: Sendable {
     /// The customer's page for one booking.
     public func manageURL(token: String) -> String { "\(publicURL)/manage/\(token)" }
 
+    /// A booking's page in the back office, the link in staff notices (it asks to sign in first).
+    public func backOfficeURL(workspace slug: String, bookingId: String) -> String { "\(publicURL)/admin/\(slug)/bookings/\(bookingId)" }
+
     /// The host part of the public URL, used in calendar UIDs and Message-IDs.
     public var domain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
 }

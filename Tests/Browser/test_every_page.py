@@ -33,6 +33,17 @@ def collect_pages(person):
     pages.append(("admin-booking", detail))
     pages.append(("admin-reschedule", detail + "/reschedule"))
     pages.append(("admin-availability", f"/admin/{SLUG}/availability"))
+    pages.append(("admin-practitioner-new", f"/admin/{SLUG}/practitioners/new"))
+    pages.append(("admin-services", f"/admin/{SLUG}/services"))
+    person.open(f"/admin/{SLUG}/services")
+    pages.append(("admin-service", person.driver.find_element(By.CSS_SELECTOR, "table.list tbody a").get_attribute("href")))
+    pages.append(("admin-service-new", f"/admin/{SLUG}/services/new"))
+    pages.append(("admin-outbox", f"/admin/{SLUG}/outbox"))
+    person.open(f"/admin/{SLUG}/outbox")
+    pages.append(("admin-message", person.driver.find_element(By.CSS_SELECTOR, "table.list tbody a").get_attribute("href")))
+    pages.append(("admin-webhooks", f"/admin/{SLUG}/webhooks"))
+    pages.append(("admin-jobs", f"/admin/{SLUG}/jobs"))
+    pages.append(("admin-audit", f"/admin/{SLUG}/audit"))
     pages.append(("not-found", "/w/no-such-studio"))
     return pages
 

@@ -47,6 +47,9 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     let staffPages = StaffPages(pages: pages, store: store)
     BookingPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     AvailabilityPageController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    ServicePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    PractitionerPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    OperationsPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)

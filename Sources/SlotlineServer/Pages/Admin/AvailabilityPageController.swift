@@ -21,6 +21,7 @@ struct AvailabilityPageController {
         group.post("practitioners/:id/tools/:provider/default", use: setDefault)
         group.post("practitioners/:id/tools/:provider/disconnect", use: disconnect)
         group.post("practitioners/:id/hours", use: saveHours)
+        group.post("practitioners/:id/profile", use: saveProfile)
     }
 
     @Sendable func page(request: Request, context: SlotlineContext) async throws -> Response {
@@ -70,6 +71,20 @@ struct AvailabilityPageController {
         }
     }
 
+    @Sendable func saveProfile(request: Request, context: SlotlineContext) async throws -> Response {
+        let (_, workspace) = try staff.configurer(context)
+        let form = try await staff.form(request, context)
+        let id = try context.parameters.require("id")
+        do {
+            _ = try await desk.updatePractitioner(id: id, PractitionerPagesController.changes(form), workspaceId: workspace.id)
+            return Pages.redirect("/admin/\(workspace.slug)/availability?practitioner=\(id)&done=saved")
+        } catch let failure as SlotlineError where failure.code != .internalError {
+            let state = FormState(form, failure: failure, language: staff.language(request, context),
+                                  knownFields: PractitionerPagesController.fieldNames)
+            return try await render(request, context, practitionerId: id, form: nil, profile: state, status: failure.code.status)
+        }
+    }
+
     /// A tool action: the form's token checked, the caller's right to the practitioner checked by
     /// the desk, then back to the page with what happened.
     private func act(_ request: Request, _ context: SlotlineContext,
@@ -89,7 +104,7 @@ struct AvailabilityPageController {
     }
 
     private func render(_ request: Request, _ context: SlotlineContext, practitionerId: String?, form: FormState?,
-                        status: HTTPResponse.Status = .ok, alert: String? = nil) async throws -> Response {
+                        profile: FormState? = nil, status: HTTPResponse.Status = .ok, alert: String? = nil) async throws -> Response {
         let (user, workspace) = try staff.caller(context)
         let words = Words(staff.language(request, context))
         // A practitioner's own user sees their own page; owners and admins choose.
@@ -104,8 +119,14 @@ struct AvailabilityPageController {
         if let failed = request.uri.queryParameters.get("failed"), let code = ErrorCode(rawValue: failed) {
             alert = ErrorMessages.message(for: SlotlineError(code, field: request.uri.queryParameters.get("provider")), in: words.language)
         }
-        let view = AvailabilityView(practitioner: practitioner, practitioners: visible, tools: tools, workspace: workspace,
+        var view = AvailabilityView(practitioner: practitioner, practitioners: visible, tools: tools, workspace: workspace,
                                     canEditHours: user.role.canConfigure, form: form, words: words, csrf: staff.csrf(request))
+        if user.role.canConfigure {
+            view.profile = PractitionerPagesController.fields(practitioner, form: profile, words: words)
+            view.profileAction = "/admin/\(workspace.slug)/practitioners/\(practitioner.id)/profile"
+            view.profileError = profile?.error
+            view.newHref = "/admin/\(workspace.slug)/practitioners/new"
+        }
         return try staff.render("admin-availability", view: view, title: words["page.nav.practitioners"], section: .availability,
                                 request: request, context: context, status: status, alert: alert)
     }
@@ -137,6 +158,11 @@ struct AvailabilityView {
     let hoursAction: String
     let csrf: String
     let hoursError: String?
+    /// The profile form, for owners and admins.
+    var profile: [FieldView] = []
+    var profileAction: String?
+    var profileError: String?
+    var newHref: String?
 
     struct HoursDay {
         let field: String
@@ -190,7 +216,7 @@ struct AvailabilityView {
         let typedExceptions = form?.child(named: "exceptions") as? FormState.Field
         self.init(hasPractitioner: true, name: practitioner.name, zone: practitioner.timeZone,
                   practitioners: practitioners.map { Option(value: $0.id, label: $0.name, selected: $0.id == practitioner.id) },
-                  tools: toolRows, defaultName: tools.defaultProvider.map(\.displayName), hours: hours,
+                  tools: toolRows, defaultName: toolRows.first(where: \.isDefault)?.name, hours: hours,
                   exceptions: typedExceptions ?? .init(value: HoursText.text(practitioner.availability.exceptions), error: nil),
                   canEditHours: canEditHours, hoursAction: "\(base)/hours", csrf: csrf, hoursError: form?.error)
     }

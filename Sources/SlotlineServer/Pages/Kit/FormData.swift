@@ -35,4 +35,17 @@ struct FormData: Sendable {
 
     /// The fields as typed, for a form shown again with an error.
     var values: [String: String] { Dictionary(fields.map { ($0.name, $0.value) }) { first, _ in first } }
+
+    /// Every field's values in order, for checkbox groups shown again.
+    var lists: [String: [String]] { Dictionary(grouping: fields, by: \.name).mapValues { $0.map(\.value) } }
+
+    /// A whole number typed in `name`; `invalid_parameter` on that field otherwise.
+    func integer(_ name: String, range: ClosedRange<Int> = 0...1_000_000) throws -> Int? {
+        guard let text = self[name] else { return nil }
+        guard let value = Int(text), range.contains(value) else { throw SlotlineError.invalid(name, "\(range.lowerBound)–\(range.upperBound)") }
+        return value
+    }
+
+    /// A checkbox: present when checked.
+    func flag(_ name: String) -> Bool { self[name] != nil }
 }

@@ -13,6 +13,8 @@ struct FormState {
     }
 
     private var values: [String: String]
+    /// Every value of fields sent more than once (checkbox groups), as typed.
+    private var lists: [String: [String]] = [:]
     private var errors: [String: String] = [:]
     private(set) var error: String?
 
@@ -21,6 +23,7 @@ struct FormState {
     /// The form as sent, with `failure` shown next to its field (or above the form) in `language`.
     init(_ form: FormData, failure: SlotlineError, language: Language, knownFields: Set<String>) {
         values = form.values
+        lists = form.lists
         let message = ErrorMessages.message(for: failure, in: language)
         if let field = failure.field.map(Self.inputName), knownFields.contains(field) {
             // A field's own advice where the catalog has one ("Enter an email address like …").
@@ -32,6 +35,8 @@ struct FormState {
     }
 
     static func inputName(_ field: String) -> String { field.replacingOccurrences(of: ".", with: "_") }
+
+    func all(_ name: String) -> [String] { lists[name] ?? values[name].map { [$0] } ?? [] }
 
     subscript(name: String) -> String? {
         get { values[name] }

@@ -21,14 +21,17 @@ public struct Store: Sendable {
     /// connections (nil: four per core).
     public static func open(_ url: DatabaseURL, time: TimeSource = .system, secretKey: Data, logger: Logger,
                             connections: Int? = nil) async throws -> Store {
-        let database = try Database(url, logger: logger, connections: connections)
+        // Migrations run on connections of their own: a SQLite connection that read the schema before
+        // an ALTER TABLE describes `SELECT *` rows by the old columns until it is reopened.
+        let migrating = try Database(url, logger: logger, connections: 1)
         do {
-            try await Migrator(database: database).migrate()
+            try await Migrator(database: migrating).migrate()
         } catch {
-            await database.shutdown()
+            await migrating.shutdown()
             throw error
         }
-        return Store(database: database, time: time, secretKey: secretKey)
+        await migrating.shutdown()
+        return Store(database: try Database(url, logger: logger, connections: connections), time: time, secretKey: secretKey)
     }
 
     /// The one transaction seam: everything `body` does through its repositories commits together

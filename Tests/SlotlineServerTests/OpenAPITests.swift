@@ -100,7 +100,7 @@ import Testing
         try await TestDatabase.withStore(.sqlite) { store in
             let router = try buildRouter(store: store, settings: .test)
             // Pages (the booking, manage and back-office pages and their assets) are HTML, not API.
-            let pages = ["/w/", "/manage/", "/admin", "/assets/"]
+            let pages = ["/w/", "/manage/", "/admin", "/assets/", "/embed.js"]
             let routed = Set(router.routes.filter { route in !pages.contains { route.path.description.hasPrefix($0) } }
                 .map { "\($0.method.rawValue) \($0.path.description)" })
             let app = Application(router: router)

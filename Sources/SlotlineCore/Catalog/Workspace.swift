@@ -9,15 +9,19 @@ public struct Workspace: Sendable, Equatable {
     public var defaultLanguage: Language
     /// Shown to customers while a paid booking waits for payment.
     public var paymentInstructions: String
+    /// Whether the customer's manage page shows the join link of a confirmed booking (else only
+    /// the public instructions, and the link comes by email).
+    public var manageShowsJoinLink: Bool
 
     public init(id: String, slug: String, name: String, timeZone: String,
-                defaultLanguage: Language = .en, paymentInstructions: String = "") {
+                defaultLanguage: Language = .en, paymentInstructions: String = "", manageShowsJoinLink: Bool = false) {
         self.id = id
         self.slug = slug
         self.name = name
         self.timeZone = timeZone
         self.defaultLanguage = defaultLanguage
         self.paymentInstructions = paymentInstructions
+        self.manageShowsJoinLink = manageShowsJoinLink
     }
 
     /// Lower-case letters, digits and inner hyphens, 2 to 63 characters: safe in a URL path.
@@ -46,13 +50,17 @@ public struct StaffUser: Sendable, Equatable {
     public var role: StaffRole
     /// The practitioner this user is, if any: they see private meeting details of their own bookings.
     public var practitionerId: String?
+    /// A deactivated user can no longer sign in, and their sessions and API keys stop working.
+    public var active: Bool
 
-    public init(id: String, workspaceId: String, email: String, name: String, role: StaffRole, practitionerId: String? = nil) {
+    public init(id: String, workspaceId: String, email: String, name: String, role: StaffRole, practitionerId: String? = nil,
+                active: Bool = true) {
         self.id = id
         self.workspaceId = workspaceId
         self.email = email
         self.name = name
         self.role = role
         self.practitionerId = practitionerId
+        self.active = active
     }
 }

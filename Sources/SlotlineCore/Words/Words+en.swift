@@ -97,6 +97,12 @@ extension Words {
         "message.staff-new.intro": "{{customerName}} has made a new booking.",
         // The manage page.
         // A booking's state and a customer's request, as people read them (`Words.state`, `Words.request`).
+        "message.account.invite.subject": "You are invited to {{workspaceName}} on Slotline",
+        "message.account.invite.intro": "{{workspaceName}} has added you to its back office. Choose your password at this link to sign in:",
+        "message.account.invite.expiry": "The link works once, for 7 days.",
+        "message.account.reset.subject": "Set a new password for {{workspaceName}}",
+        "message.account.reset.intro": "Someone asked to set a new password for your account. If it was you, use this link; otherwise ignore this message and nothing changes:",
+        "message.account.reset.expiry": "The link works once, for 1 hour.",
         "booking.state.awaitingPayment": "awaiting payment",
         "booking.state.pending": "waiting for confirmation",
         "booking.state.confirmed": "confirmed",

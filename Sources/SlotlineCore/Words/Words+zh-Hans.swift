@@ -96,6 +96,12 @@ extension Words {
         "message.staff-new.subject": "新预约（{{customerName}}）：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.staff-new.intro": "{{customerName}} 提交了一个新预约。",
         // The manage page.
+        "message.account.invite.subject": "邀请您加入 Slotline 上的 {{workspaceName}}",
+        "message.account.invite.intro": "{{workspaceName}} 已将您加入后台。请通过以下链接设置密码并登录：",
+        "message.account.invite.expiry": "此链接仅能使用一次，7 天内有效。",
+        "message.account.reset.subject": "为 {{workspaceName}} 设置新密码",
+        "message.account.reset.intro": "有人申请为您的账号设置新密码。如果是您本人，请使用以下链接；否则请忽略此邮件，账号不会有任何变更：",
+        "message.account.reset.expiry": "此链接仅能使用一次，1 小时内有效。",
         "booking.state.awaitingPayment": "待付款",
         "booking.state.pending": "待确认",
         "booking.state.confirmed": "已确认",

@@ -96,6 +96,12 @@ extension Words {
         "message.staff-new.subject": "新預約（{{customerName}}）：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.staff-new.intro": "{{customerName}} 送出了一筆新預約。",
         // The manage page.
+        "message.account.invite.subject": "邀請您加入 Slotline 上的 {{workspaceName}}",
+        "message.account.invite.intro": "{{workspaceName}} 已將您加入後台。請透過以下連結設定密碼並登入：",
+        "message.account.invite.expiry": "此連結僅能使用一次，7 天內有效。",
+        "message.account.reset.subject": "為 {{workspaceName}} 設定新密碼",
+        "message.account.reset.intro": "有人申請為您的帳號設定新密碼。如果是您本人，請使用以下連結；否則請忽略此郵件，帳號不會有任何變更：",
+        "message.account.reset.expiry": "此連結僅能使用一次，1 小時內有效。",
         "booking.state.awaitingPayment": "待付款",
         "booking.state.pending": "待確認",
         "booking.state.confirmed": "已確認",

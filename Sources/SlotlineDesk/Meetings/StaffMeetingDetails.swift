@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import SlotlineNotify
 import SlotlineStore
 
 /// A booking's private meeting details as staff see them. Static sources fill `text`; provider
@@ -43,5 +44,17 @@ extension Desk {
         case .pool, .none:
             return nil
         }
+    }
+}
+
+extension Desk {
+    /// What the customer's own page may show of the meeting: nothing unless the workspace lets the
+    /// manage page show the join link, and then only once the booking is confirmed (the rule of
+    /// messages: private details go with the confirmation).
+    public func customerMeetingDetails(of booking: Booking, service: Service, practitioner: Practitioner,
+                                       workspace: Workspace) async throws -> MeetingDetails? {
+        guard workspace.manageShowsJoinLink, service.online, MeetingAccess.detailsReleased(booking) else { return nil }
+        // A provider meeting still being made shows nothing yet; the email brings it.
+        return try? await meetings.details(for: booking, service: service, practitioner: practitioner)
     }
 }

@@ -226,13 +226,8 @@ struct BookingMessages: Sendable {
 
     private func message(_ kind: MessageKind, to recipient: MailAddress, language: Language, rendered: RenderedMessage,
                          invite: CalendarInvite?, bookingId: String?, workspaceId: String, dedupeKey: String) -> OutboxMessage {
-        OutboxMessage(id: Secrets.newID(), workspaceId: workspaceId, bookingId: bookingId, kind: kind.rawValue, dedupeKey: dedupeKey,
-                      recipientEmail: recipient.address, recipientName: recipient.name, language: language,
-                      subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
-                      calendar: invite?.render(), calendarMethod: invite?.method.rawValue,
-                      messageId: MailMessage.newMessageID(domain: settings.domain),
-                      transport: settings.smtp == nil ? .outbox : .smtp, state: settings.smtp == nil ? .stored : .queued,
-                      createdAt: store.time.now())
+        settings.outgoing(kind.rawValue, to: recipient, language: language, rendered: rendered, invite: invite, bookingId: bookingId,
+                          workspaceId: workspaceId, dedupeKey: dedupeKey, now: store.time.now())
     }
 
     /// REQUEST when the booking is confirmed or moved or its meeting link arrives, CANCEL when it is

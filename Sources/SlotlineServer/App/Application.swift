@@ -43,6 +43,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     BookingPageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
     ManagePageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
     SignInPageController(store: store, access: desk.staffAccess, pages: pages, cookie: SessionCookie(settings: settings)).addRoutes(to: router)
+    AccountPagesController(store: store, desk: desk, pages: pages).addRoutes(to: router)
     let admin = router.group("admin/:slug").add(middleware: StaffPageGate(store: store))
     let staffPages = StaffPages(pages: pages, store: store)
     BookingPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
@@ -50,6 +51,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     ServicePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     PractitionerPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     OperationsPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    SettingsPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)

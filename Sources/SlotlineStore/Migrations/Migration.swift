@@ -19,5 +19,6 @@ public struct Migration: Sendable {
         .m004MeetingSyncLease,
         .m005MeetingEventTime,
         .m006BusyCoveringIndex,
+        .m007StaffAccess,
     ]
 }

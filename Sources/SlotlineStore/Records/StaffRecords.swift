@@ -13,6 +13,7 @@ struct StaffUserRecord: TableRecord {
         static let role = "role"
         static let passwordHash = "password_hash"
         static let practitionerId = "practitioner_id"
+        static let active = "active"
         static let createdAt = "created_at"
     }
 
@@ -28,6 +29,7 @@ struct StaffUserRecord: TableRecord {
         .raw(Columns.role, \.user.role, unknown: .staff),
         .value(Columns.passwordHash, \.passwordHash),
         .value(Columns.practitionerId, \.user.practitionerId),
+        .value(Columns.active, \.user.active),
         .seconds(Columns.createdAt, \.createdAt),
     ]
 
@@ -58,6 +60,20 @@ enum SessionTable {
         static let tokenHash = "token_hash"
         static let staffUserId = "staff_user_id"
         static let expiresAt = "expires_at"
+        static let createdAt = "created_at"
+    }
+}
+
+/// One-time links that let a staff member set a password: an invitation, or a forgotten password.
+enum StaffLinkTable {
+    static let table = "staff_links"
+
+    enum Columns {
+        static let tokenHash = "token_hash"
+        static let staffUserId = "staff_user_id"
+        static let purpose = "purpose"
+        static let expiresAt = "expires_at"
+        static let usedAt = "used_at"
         static let createdAt = "created_at"
     }
 }

@@ -12,6 +12,7 @@ struct WorkspaceRecord: TableRecord {
         static let timeZone = "time_zone"
         static let defaultLanguage = "default_language"
         static let paymentInstructions = "payment_instructions"
+        static let manageShowsJoinLink = "manage_shows_join_link"
         static let createdAt = "created_at"
     }
 
@@ -25,6 +26,7 @@ struct WorkspaceRecord: TableRecord {
         .value(Columns.timeZone, \.workspace.timeZone),
         .raw(Columns.defaultLanguage, \.workspace.defaultLanguage, unknown: .en),
         .value(Columns.paymentInstructions, \.workspace.paymentInstructions),
+        .value(Columns.manageShowsJoinLink, \.workspace.manageShowsJoinLink),
         .seconds(Columns.createdAt, \.createdAt),
     ]
 

@@ -21,6 +21,23 @@ public struct Workspaces: Sendable {
         }
     }
 
+    /// Saves the back office's settings; a slug another workspace has is `already_exists`.
+    public func update(_ workspace: Workspace) async throws {
+        try Workspace.validate(slug: workspace.slug)
+        guard TimeZone(identifier: workspace.timeZone) != nil else {
+            throw SlotlineError(.invalidTimeZone, field: "timeZone", detail: workspace.timeZone)
+        }
+        do {
+            try await database.write { db in
+                try await db.update(WorkspaceRecord.table)
+                    .set(record: WorkspaceRecord(workspace: workspace, createdAt: .distantPast), keeping: [Columns.id, Columns.createdAt])
+                    .where(Columns.id, .equal, workspace.id).run()
+            }
+        } catch where Database.isUniqueViolation(error) {
+            throw SlotlineError(.alreadyExists, field: "slug")
+        }
+    }
+
     public func find(slug: String) async throws -> Workspace? {
         try await database.read { db in
             try await db.select().column("*").from(WorkspaceRecord.table).where(Columns.slug, .equal, slug).first()?

@@ -75,13 +75,13 @@ struct SignInPageController {
 
     private func render(_ request: Request, form: FormState, askWorkspace: Bool, status: HTTPResponse.Status = .ok) -> Response {
         let language = Pages.language(of: request)
-        let browser = request.cookies[Self.formCookie]?.value ?? Secrets.token(prefix: "f")
-        let view = SignInView(form: form, csrf: pages.tokens.issue(for: Self.binding(browser), now: store.time.now()),
-                              askWorkspace: askWorkspace)
-        var response = pages.render("sign-in", view: view,
-                                    frame: PageFrame(language: language, title: Words(language)["page.sign_in.title"], path: Pages.path(of: request)),
-                                    request: request, status: status)
-        response.setCookie(pages.cookie(Self.formCookie, value: browser, maxAge: Int(FormToken.lifetime)))
+        let words = Words(language)
+        let (token, formCookie) = Self.browserToken(request, pages: pages, now: store.time.now())
+        let view = SignInView(form: form, csrf: token, askWorkspace: askWorkspace)
+        var frame = PageFrame(language: language, title: words["page.sign_in.title"], path: Pages.path(of: request))
+        frame.notice = request.uri.queryParameters.get("done") == "password" ? words["page.account.password_set"] : nil
+        var response = pages.render("sign-in", view: view, frame: frame, request: request, status: status)
+        response.setCookie(formCookie)
         return response
     }
 
@@ -90,7 +90,14 @@ struct SignInPageController {
         return try await store.staff.user(session: token, now: store.time.now())
     }
 
-    private static func binding(_ browser: String?) -> String { "sign-in:" + (browser ?? "") }
+    /// Forms shown before sign-in (sign-in, forgotten password, setting a password) are bound to the browser's form cookie.
+    static func binding(_ browser: String?) -> String { "sign-in:" + (browser ?? "") }
+
+    /// A form token for a page shown before sign-in, and the form cookie it is bound to (set it on the answer).
+    static func browserToken(_ request: Request, pages: Pages, now: Date) -> (token: String, cookie: Cookie) {
+        let browser = request.cookies[formCookie]?.value ?? Secrets.token(prefix: "f")
+        return (pages.tokens.issue(for: binding(browser), now: now), pages.cookie(formCookie, value: browser, maxAge: Int(FormToken.lifetime)))
+    }
 
     /// Only a back-office path of this site: never another origin (`//evil.example`).
     static func destination(_ next: String?) -> String {

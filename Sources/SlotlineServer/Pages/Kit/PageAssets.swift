@@ -13,6 +13,8 @@ struct PageAssets: Sendable {
     }
 
     private let byPath: [String: Asset]
+    /// The embed script keeps one address: studios paste it into their own sites.
+    private let embed: Asset?
     let stylesheet: String
     let script: String
 
@@ -34,6 +36,7 @@ struct PageAssets: Sendable {
             names[file] = path
         }
         self.byPath = byPath
+        embed = names["embed.js"].flatMap { byPath[$0] }
         stylesheet = names["slotline.css"] ?? ""
         script = names["slotline.js"] ?? ""
     }
@@ -47,6 +50,11 @@ struct PageAssets: Sendable {
     }
 
     func addRoutes(to router: Router<SlotlineContext>) {
+        router.get("embed.js") { _, _ in
+            guard let embed else { throw SlotlineError.notFound("asset") }
+            return Response(status: .ok, headers: [.contentType: embed.contentType, .cacheControl: "public, max-age=3600"],
+                            body: .init(byteBuffer: embed.body))
+        }
         router.get("assets/:name") { request, _ in
             guard let asset = byPath[request.uri.path] else { throw SlotlineError.notFound("asset") }
             return Response(status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],

@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import SlotlineDesk
 import SlotlineNotify
 import SlotlineStore
 
@@ -11,14 +12,18 @@ struct BookingSummary {
     let practitioner: Practitioner
     let workspace: Workspace
     let manageToken: String
+    /// The join link and meeting text, where the workspace lets this page show them.
+    var meeting: MeetingDetails?
 
-    static func load(_ booking: Booking, manageToken: String, store: Store) async throws -> BookingSummary {
+    static func load(_ booking: Booking, manageToken: String, store: Store, desk: Desk? = nil) async throws -> BookingSummary {
         guard let service = try await store.services.find(id: booking.serviceId, workspaceId: booking.workspaceId),
               let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId),
               let workspace = try await store.workspaces.find(id: booking.workspaceId) else {
             throw SlotlineError.notFound("booking")
         }
-        return BookingSummary(booking: booking, service: service, practitioner: practitioner, workspace: workspace, manageToken: manageToken)
+        let meeting = try await desk?.customerMeetingDetails(of: booking, service: service, practitioner: practitioner, workspace: workspace)
+        return BookingSummary(booking: booking, service: service, practitioner: practitioner, workspace: workspace, manageToken: manageToken,
+                              meeting: meeting)
     }
 
     struct Page {
@@ -33,6 +38,8 @@ struct BookingSummary {
         let paymentInstructions: String?
         let price: String?
         let onlineInstructions: String?
+        let joinURL: String?
+        let meetingText: String?
         let inPerson: Bool
         let request: String?
         let canChange: Bool
@@ -61,6 +68,8 @@ struct BookingSummary {
             paymentInstructions: booking.state == .awaitingPayment && !workspace.paymentInstructions.isEmpty ? workspace.paymentInstructions : nil,
             price: service.priceText.isEmpty ? nil : service.priceText,
             onlineInstructions: service.online && !service.onlineInstructions.isEmpty ? service.onlineInstructions : nil,
+            joinURL: meeting.flatMap { $0.joinURL.isEmpty ? nil : $0.joinURL },
+            meetingText: meeting.flatMap { $0.text.isEmpty ? nil : $0.text },
             inPerson: !service.online,
             request: booking.request.map { words["page.manage.request_waiting", with: ["request": words.request($0.kind)]] },
             canChange: booking.request == nil && booking.state.holdsSlot,

@@ -144,7 +144,7 @@ struct ManagePageController {
     private func load(_ request: Request, _ context: SlotlineContext) async throws -> (BookingSummary, Language) {
         let token = try context.parameters.require("token")
         guard let booking = try await store.bookings.find(manageToken: token) else { throw SlotlineError.notFound("booking") }
-        let summary = try await BookingSummary.load(booking, manageToken: token, store: store)
+        let summary = try await BookingSummary.load(booking, manageToken: token, store: store, desk: desk)
         return (summary, Pages.language(of: request, preferred: booking.customer.language))
     }
 

@@ -44,6 +44,9 @@ def collect_pages(person):
     pages.append(("admin-webhooks", f"/admin/{SLUG}/webhooks"))
     pages.append(("admin-jobs", f"/admin/{SLUG}/jobs"))
     pages.append(("admin-audit", f"/admin/{SLUG}/audit"))
+    pages.append(("admin-settings", f"/admin/{SLUG}/settings"))
+    pages.append(("forgot", "/admin/forgot"))
+    pages.append(("set-password-expired", "/admin/reset/pw_no-such-link"))
     pages.append(("not-found", "/w/no-such-studio"))
     return pages
 

@@ -110,7 +110,7 @@ import Testing
                                                 from: try await owner.get("/admin/studio/services/new"))
 
             #expect(answer.status == .badRequest)
-            #expect(answer.text.contains(#"id="durationMinutes-error""#))
+            #expect(answer.text.contains(#"id="f-durationMinutes-error""#))
             #expect(answer.text.contains(#"value="Deep &lt;tissue&gt;""#))
             #expect(answer.text.contains(#"value="ninety""#))
             #expect(try await app.store.services.list(workspaceId: app.studio.workspace.id).count == before)

@@ -153,7 +153,7 @@ struct SettingsPagesController {
         fields.textarea("paymentInstructions", workspace.paymentInstructions)
         fields.checkbox("manageShowsJoinLink", workspace.manageShowsJoinLink)
         let roles = StaffRole.allCases.filter { $0 != .owner || user.role == .owner }
-        var invite = FormFields(form: inviteForm, words: words, prefix: "page.settings.invite")
+        var invite = FormFields(form: inviteForm, words: words, prefix: "page.settings.invite", idPrefix: "invite")
         invite.text("name", "", required: true)
         invite.text("email", "", kind: .email, required: true)
         invite.select("role", StaffRole.staff.rawValue, options: roles.map { ($0.rawValue, words["page.settings.role.\($0.rawValue)"]) })

@@ -8,6 +8,8 @@ struct FieldView {
     enum Kind: String { case text, email, password, number, textarea, checkbox, select, checkboxes }
 
     let name: String
+    /// Unique on the page: two forms may have fields of the same name.
+    let id: String
     let label: String
     let hint: String?
     let value: String
@@ -32,12 +34,15 @@ struct FormFields {
     let words: Words
     /// The catalog prefix of the labels, e.g. `page.service.field`.
     let prefix: String
+    /// Starts the ids of this form's inputs.
+    let idPrefix: String
     private(set) var fields: [FieldView] = []
 
-    init(form: FormState?, words: Words, prefix: String) {
+    init(form: FormState?, words: Words, prefix: String, idPrefix: String = "f") {
         self.form = form
         self.words = words
         self.prefix = prefix
+        self.idPrefix = idPrefix
     }
 
     mutating func text(_ name: String, _ saved: String, kind: FieldView.Kind = .text, required: Bool = false, placeholder: String? = nil) {
@@ -69,7 +74,7 @@ struct FormFields {
                               required: Bool = false, placeholder: String? = nil) {
         let hintKey = "\(prefix).\(name).hint"
         fields.append(FieldView(
-            name: name, label: words["\(prefix).\(name)"], hint: words.has(hintKey) ? words[hintKey] : nil, value: value,
+            name: name, id: "\(idPrefix)-\(name)", label: words["\(prefix).\(name)"], hint: words.has(hintKey) ? words[hintKey] : nil, value: value,
             error: (form?.child(named: name) as? FormState.Field)?.error, kind: kind, options: options, checked: checked,
             required: required, placeholder: placeholder,
             isInput: [.text, .email, .password, .number].contains(kind), isTextarea: kind == .textarea, isCheckbox: kind == .checkbox,

@@ -114,6 +114,8 @@ let package = Package(
                 "SlotlineStore",
                 "SlotlineCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         // Shared by the test targets: a real SQLite file and a real PostgreSQL schema per test.

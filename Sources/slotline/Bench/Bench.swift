@@ -21,6 +21,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Rounds of submissions per caller count (the median is the figure)") var rounds: Int = 3
     @Option(help: "Bookings (each with two queued reminders) for the reminder-scan figure; 0 skips it") var reminderBookings: Int = 1_000_000
     @Option(help: "Messages rendered for the rendering figure") var renders: Int = 2_000
+    @Option(help: "Bookings in the workspace for the page figures; 0 skips them") var pageBookings: Int = 10_000
+    @Option(help: "Requests per page for the page figures") var pageRuns: Int = 200
 
     func run() async throws {
         var logger = Logger(label: "bench")
@@ -33,6 +35,11 @@ struct Bench: AsyncParsableCommand {
         #if DEBUG
         print("note: debug build; measure with `swift run -c release slotline bench`")
         #endif
+        if pageBookings > 0 {
+            for figure in try await PageBenchmark(bookings: pageBookings, runs: pageRuns).run(logger: logger) {
+                print("page \(figure.page) (\(pageBookings) bookings, loopback round trip): p50=\(figure.latency.p50.inMilliseconds) ms p99=\(figure.latency.p99.inMilliseconds) ms size=\(figure.bytes) bytes")
+            }
+        }
         let rendered = try RenderBenchmark().messagesPerSecond(count: renders)
         print("messages rendered (templates, HTML, calendar invitation, MIME): \(Int(rendered)) per second")
         for (name, url) in targets {

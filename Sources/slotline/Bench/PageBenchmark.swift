@@ -1,0 +1,119 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+import SlotlineCore
+import SlotlineDesk
+import SlotlineServer
+import SlotlineStore
+
+/// The pages people wait for, served over loopback HTTP by the real router with `bookings`
+/// bookings in the demo workspace: the booking page `/w/demo`, a month of free times, and 50 rows
+/// of the bookings list. Figures are request round trips on 127.0.0.1 (the server's time plus a
+/// loopback hop), p50 and p99, with each page's size.
+struct PageBenchmark {
+    struct Figure {
+        let page: String
+        let latency: Latency
+        let bytes: Int
+    }
+
+    let bookings: Int
+    let runs: Int
+
+    func run(logger: Logger) async throws -> [Figure] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("slotline-pages-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let key = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+        let store = try await Store.open(.sqlite(path: path), secretKey: key, logger: logger)
+        let owner = try await DemoWorkspace(store: store).seed()
+        try await seed(store)
+        try await store.database.gatherStatistics()
+        let user = try await store.staff.find(id: owner.userId, workspaceId: owner.workspaceId)!
+        let session = try await store.staff.createSession(for: user, lifetime: 3600, now: store.time.now())
+
+        let port = LockedPort()
+        // Stopping the server by cancelling it is this benchmark's way out, not an error worth printing.
+        var quiet = logger
+        quiet.logLevel = .critical
+        let app = Application(router: try buildRouter(desk: Desk(store: store, settings: ServerSettings(key: key))),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { channel in port.set(channel.localAddress?.port ?? 0) }, logger: quiet)
+        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { server.cancel() }
+        let base = "http://127.0.0.1:\(try await port.wait())"
+
+        let workspace = try await store.workspaces.find(slug: DemoWorkspace.slug)!
+        let service = try await store.services.list(workspaceId: workspace.id).first { $0.name.hasPrefix("Video session") }!
+        let month = WallClock(TimeZone(identifier: workspace.timeZone)!).localDate(of: store.time.now().addingTimeInterval(31 * 86_400))
+        let pages = [
+            ("booking page /w/demo", "/w/demo", ""),
+            ("a month of free times", "/w/demo/services/\(service.id)?tz=Asia/Taipei&month=\(month.description.prefix(7))", ""),
+            ("bookings list, 50 rows", "/admin/demo/bookings?tab=upcoming", "slotline_session=\(session)"),
+        ]
+        var figures: [Figure] = []
+        for (name, path, cookie) in pages {
+            var request = HTTPClientRequest(url: base + path)
+            if !cookie.isEmpty { request.headers.add(name: "Cookie", value: cookie) }
+            let clock = ContinuousClock()
+            var durations: [Duration] = []
+            var bytes = 0
+            for run in 0..<(runs + 20) {
+                let started = clock.now
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                let body = try await response.body.collect(upTo: 10 * 1024 * 1024)
+                guard response.status.code == 200 else { throw BenchError("\(path) answered \(response.status.code)") }
+                if run >= 20 { durations.append(clock.now - started) }  // the first 20 warm caches up
+                bytes = body.readableBytes
+            }
+            figures.append(Figure(page: name, latency: Latency(durations), bytes: bytes))
+        }
+        server.cancel()
+        _ = await server.result
+        await store.shutdown()
+        return figures
+    }
+
+    /// Confirmed bookings of the demo workspace, one an hour for each practitioner, from a year ago on.
+    private func seed(_ store: Store) async throws {
+        let workspace = try await store.workspaces.find(slug: DemoWorkspace.slug)!
+        let practitioners = try await store.practitioners.list(workspaceId: workspace.id)
+        let service = try await store.services.list(workspaceId: workspace.id).first { $0.name.hasPrefix("Online consultation") }!
+        let start = store.time.now().addingTimeInterval(-365 * 86_400)
+        var batch: [Booking] = []
+        for index in 0..<bookings {
+            let practitioner = practitioners[index % practitioners.count]
+            let startsAt = start.addingTimeInterval(Double(index / practitioners.count) * 3600 * 2)
+            batch.append(Booking(id: Secrets.newID(), workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner.id,
+                                 state: .confirmed, startsAt: startsAt, endsAt: startsAt.addingTimeInterval(1800),
+                                 customer: Customer(name: "Seed \(index)", email: "seed\(index)@example.com", timeZone: "Europe/London"),
+                                 createdAt: startsAt, updatedAt: startsAt))
+            if batch.count == 500 {
+                try await store.bulkLoad.insert(batch)
+                batch = []
+            }
+        }
+        if !batch.isEmpty { try await store.bulkLoad.insert(batch) }
+    }
+}
+
+/// The port the server bound, once it runs.
+private final class LockedPort: Sendable {
+    private let value = Mutex<Int?>(nil)
+
+    func set(_ port: Int) { value.withLock { $0 = port } }
+
+    func wait() async throws -> Int {
+        for _ in 0..<200 {
+            if let port = value.withLock({ $0 }) { return port }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw BenchError("the page server did not start")
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

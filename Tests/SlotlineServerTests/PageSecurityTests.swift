@@ -166,3 +166,26 @@ import Testing
         }
     }
 }
+
+/// The booking page's form, sent twice.
+@Suite struct BookingFormTests {
+    @Test("the same booking form sent twice (a double click) books once and shows the same result")
+    func aDoubleClickBooksOnce() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let customer = PageVisitor(client: app.visitor.client)
+            let start = rfc3339(app.opening())
+            let path = "/w/studio/services/\(app.studio.instant.id)/book"
+            let form = try await customer.get("\(path)?startsAt=\(PageVisitor.encode(start))&tz=UTC")
+            let key = try #require(form.text.firstMatch(of: #/name="idempotencyKey" value="([^"]+)"/#)).output.1
+            let fields = [("customer_name", "Ada"), ("customer_email", "ada@example.com"), ("startsAt", start), ("tz", "UTC"),
+                          ("idempotencyKey", String(key))]
+
+            let first = try await customer.submit(path, fields, from: form)
+            let second = try await customer.submit(path, fields, from: form)
+
+            #expect(first.status == .seeOther && second.status == .seeOther)
+            #expect(first.headers[.location] == second.headers[.location])
+            #expect(try await app.bookingIds(tab: "upcoming").count == 1)
+        }
+    }
+}

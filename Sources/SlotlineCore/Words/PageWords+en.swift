@@ -328,5 +328,17 @@ extension Words {
         "page.done_notice.revoked": "Key revoked.",
         "page.summary.join": "Your video meeting",
         "page.summary.join_button": "Join the meeting",
+        "page.manage.history": "What we told you",
+        "page.new_booking.title": "New booking",
+        "page.new_booking.show_times": "Show free times",
+        "page.new_booking.customer": "Customer",
+        "page.new_booking.create": "Create booking",
+        "page.new_booking.field.customer_name": "Customer's name",
+        "page.new_booking.field.customer_email": "Customer's email",
+        "page.new_booking.field.customer_phone": "Phone (optional)",
+        "page.new_booking.field.customer_language": "Customer's language",
+        "page.new_booking.field.customer_timeZone": "Customer's time zone",
+        "page.new_booking.field.notes": "Note (optional)",
+        "page.done_notice.created": "Booking created. The customer is told.",
     ]
 }

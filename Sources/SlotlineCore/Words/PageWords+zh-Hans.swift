@@ -324,5 +324,17 @@ extension Words {
         "page.done_notice.revoked": "密钥已撤销。",
         "page.summary.join": "您的视频会议",
         "page.summary.join_button": "加入会议",
+        "page.manage.history": "通知记录",
+        "page.new_booking.title": "新增预约",
+        "page.new_booking.show_times": "显示可预约时间",
+        "page.new_booking.customer": "客户",
+        "page.new_booking.create": "建立预约",
+        "page.new_booking.field.customer_name": "客户姓名",
+        "page.new_booking.field.customer_email": "客户电子邮件",
+        "page.new_booking.field.customer_phone": "电话（选填）",
+        "page.new_booking.field.customer_language": "客户语言",
+        "page.new_booking.field.customer_timeZone": "客户时区",
+        "page.new_booking.field.notes": "备注（选填）",
+        "page.done_notice.created": "预约已建立，已通知客户。",
     ]
 }

@@ -324,5 +324,17 @@ extension Words {
         "page.done_notice.revoked": "金鑰已撤銷。",
         "page.summary.join": "您的視訊會議",
         "page.summary.join_button": "加入會議",
+        "page.manage.history": "通知紀錄",
+        "page.new_booking.title": "新增預約",
+        "page.new_booking.show_times": "顯示可預約時間",
+        "page.new_booking.customer": "客戶",
+        "page.new_booking.create": "建立預約",
+        "page.new_booking.field.customer_name": "客戶姓名",
+        "page.new_booking.field.customer_email": "客戶電子郵件",
+        "page.new_booking.field.customer_phone": "電話（選填）",
+        "page.new_booking.field.customer_language": "客戶語言",
+        "page.new_booking.field.customer_timeZone": "客戶時區",
+        "page.new_booking.field.notes": "備註（選填）",
+        "page.done_notice.created": "預約已建立，已通知客戶。",
     ]
 }

@@ -20,5 +20,6 @@ public struct Migration: Sendable {
         .m005MeetingEventTime,
         .m006BusyCoveringIndex,
         .m007StaffAccess,
+        .m008BookingTabsIndex,
     ]
 }

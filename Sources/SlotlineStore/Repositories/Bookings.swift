@@ -57,16 +57,26 @@ public struct Bookings: Sendable {
         }
     }
 
-    /// How many bookings each tab holds, for the tabs' badges.
+    /// How many bookings each tab holds, for the tabs' badges: one pass over the workspace's bookings.
     public func counts(workspaceId: String, now: Date, filter: BookingFilter = BookingFilter()) async throws -> [BookingTab: Int] {
-        try await database.read { db in
-            var counts: [BookingTab: Int] = [:]
-            for tab in BookingTab.allCases {
-                let query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: Columns.seats).from(BookingRecord.table)
-                    .where(Columns.workspaceId, .equal, workspaceId)
-                Self.narrow(query, to: tab, now: now, filter: filter)
-                counts[tab] = try await query.first()?.decode(column: Columns.seats, as: Int.self) ?? 0
+        let state = Columns.state, ends = Columns.endsAt, request = Columns.requestKind
+        let confirmed = BookingState.confirmed.rawValue
+        let conditions: [(BookingTab, SQLQueryString)] = [
+            (.pending, "\(ident: state) = \(bind: BookingState.pending.rawValue) OR \(ident: request) IS NOT NULL"),
+            (.awaitingPayment, "\(ident: state) = \(bind: BookingState.awaitingPayment.rawValue)"),
+            (.upcoming, "\(ident: state) = \(bind: confirmed) AND \(ident: ends) >= \(bind: now.unixSeconds)"),
+            (.past, "\(ident: state) = \(bind: confirmed) AND \(ident: ends) < \(bind: now.unixSeconds)"),
+            (.cancelled, "\(ident: state) IN (\(bind: BookingState.cancelled.rawValue), \(bind: BookingState.declined.rawValue), \(bind: BookingState.expired.rawValue))"),
+        ]
+        return try await database.read { db in
+            let query = db.select().from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
+            for (tab, condition) in conditions {
+                query.column(SQLFunction("SUM", args: SQLQueryString("CASE WHEN \(condition) THEN 1 ELSE 0 END")), as: tab.rawValue)
             }
+            Self.narrow(query, filter: filter)
+            guard let row = try await query.first() else { return [:] }
+            var counts: [BookingTab: Int] = [:]
+            for tab in BookingTab.allCases { counts[tab] = try row.decode(column: tab.rawValue, as: Int?.self) ?? 0 }
             return counts
         }
     }
@@ -85,6 +95,10 @@ public struct Bookings: Sendable {
         case .cancelled:
             query.where(Columns.state, .in, [BookingState.cancelled, .declined, .expired].map(\.rawValue))
         }
+        narrow(query, filter: filter)
+    }
+
+    private static func narrow(_ query: SQLSelectBuilder, filter: BookingFilter) {
         if let practitionerId = filter.practitionerId { query.where(Columns.practitionerId, .equal, practitionerId) }
         if let serviceId = filter.serviceId { query.where(Columns.serviceId, .equal, serviceId) }
         if let from = filter.from { query.where(Columns.startsAt, .greaterThanOrEqual, from.unixSeconds) }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Hummingbird
 import HummingbirdCore
 import SlotlineCore
@@ -43,6 +44,7 @@ struct BookingListView {
     let to: String
     let previousHref: String?
     let nextHref: String?
+    let newHref: String
 
     init(tab: BookingTab, page: Int, counts: [BookingTab: Int], bookings: [Booking], hasMore: Bool, services: [Service],
          practitioners: [Practitioner], workspace: Workspace, words: Words, query: FlatDictionary<Substring, Substring>) {
@@ -79,6 +81,7 @@ struct BookingListView {
         to = query.get("to") ?? ""
         previousHref = page > 1 ? href(tab, page: page - 1) : nil
         nextHref = hasMore ? href(tab, page: page + 1) : nil
+        newHref = base + "/new"
     }
 }
 
@@ -225,4 +228,47 @@ struct RescheduleView {
     let startsAt: String
     let form: FormState
     let picker: SlotPicker
+}
+
+/// Staff book for a customer: a service (and practitioner), a time from the picker, the customer.
+struct NewBookingView {
+    let action: String
+    let csrf: String
+    let services: [Option]
+    let practitioners: [Option]
+    let picker: SlotPicker?
+    let chosen: String?
+    let startsAt: String
+    let serviceId: String
+    let practitionerId: String
+    let fields: [FieldView]
+    let error: String?
+    let backHref: String
+}
+
+extension Option: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+extension BookingListView.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "when": when
+        case "customer": customer
+        case "service": service
+        case "practitioner": practitioner
+        case "state": state
+        case "stateClass": stateClass
+        case "request": request
+        default: nil
+        }
+    }
 }

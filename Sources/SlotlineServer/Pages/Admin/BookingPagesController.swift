@@ -17,6 +17,8 @@ struct BookingPagesController {
 
     func addRoutes(to group: RouterGroup<SlotlineContext>) {
         group.get("bookings", use: list)
+        group.get("bookings/new", use: newBooking)
+        group.post("bookings/new", use: create)
         group.get("bookings/:id", use: detail)
         group.get("bookings/:id/reschedule", use: reschedulePage)
         group.post("bookings/:id/reschedule", use: reschedule)
@@ -50,6 +52,33 @@ struct BookingPagesController {
             services: services, practitioners: practitioners, workspace: workspace, words: words, query: query)
         return try staff.render("admin-bookings", view: view, title: words["page.nav.bookings"], section: .bookings,
                                 request: request, context: context)
+    }
+
+    @Sendable func newBooking(request: Request, context: SlotlineContext) async throws -> Response {
+        try await renderNew(request, context, form: nil)
+    }
+
+    /// A booking staff make for a customer (on the phone, at the desk): the same checks as the
+    /// customer's, without the notice and window rules the booking page keeps.
+    @Sendable func create(request: Request, context: SlotlineContext) async throws -> Response {
+        let (_, workspace) = try staff.caller(context)
+        let form = try await staff.form(request, context)
+        let language = form["customer_language"].flatMap(Language.init(rawValue:)) ?? workspace.defaultLanguage
+        do {
+            let booking = NewBooking(
+                serviceId: form["serviceId"] ?? "", practitionerId: form["practitionerId"],
+                startsAt: try FieldInput.time(form["startsAt"], field: "startsAt"),
+                customer: Customer(name: form["customer_name"] ?? "", email: form["customer_email"] ?? "", phone: form["customer_phone"] ?? "",
+                                   language: language, timeZone: form["customer_timeZone"] ?? workspace.timeZone),
+                notes: form["notes"] ?? "")
+            _ = try FieldInput.timeZone(booking.customer.timeZone, field: "customer_timeZone")
+            let submitted = try await desk.bookings.submit(booking, workspaceId: workspace.id, byStaff: true)
+            return Pages.redirect("/admin/\(workspace.slug)/bookings/\(submitted.booking.id)?done=created")
+        } catch let failure as SlotlineError where failure.code != .internalError {
+            let state = FormState(form, failure: failure, language: staff.language(request, context),
+                                  knownFields: ["customer_name", "customer_email", "customer_phone", "notes", "customer_timeZone"])
+            return try await renderNew(request, context, form: state, status: failure.code.status)
+        }
     }
 
     @Sendable func detail(request: Request, context: SlotlineContext) async throws -> Response {
@@ -131,6 +160,58 @@ struct BookingPagesController {
             chosen: chosen.map { time.range($0, $0.addingTimeInterval(booking.endsAt.timeIntervalSince(booking.startsAt))) },
             startsAt: chosen.map { RFC3339.format($0, in: zone) } ?? "", form: form, picker: picker)
         return try staff.render("admin-reschedule", view: view, title: words["page.booking.reschedule"], section: .bookings,
+                                request: request, context: context, status: status)
+    }
+
+    private func renderNew(_ request: Request, _ context: SlotlineContext, form: FormState?,
+                           status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (_, workspace) = try staff.caller(context)
+        let words = Words(staff.language(request, context))
+        let query = request.uri.queryParameters
+        let services = try await store.services.list(workspaceId: workspace.id, activeOnly: true)
+        let practitioners = try await store.practitioners.list(workspaceId: workspace.id)
+        let service = (form?["serviceId"] ?? query.get("service")).flatMap { id in services.first { $0.id == id } }
+        let practitioner = (form?["practitionerId"] ?? query.get("practitioner")).flatMap { id in practitioners.first { $0.id == id } }
+        let zoneName = query.get("tz").flatMap { TimeZone(identifier: $0) != nil ? $0 : nil } ?? workspace.timeZone
+        let zone = TimeZone(identifier: zoneName)!
+        let base = "/admin/\(workspace.slug)/bookings/new"
+        var picker: SlotPicker?
+        var chosen: String?
+        let startsAt = form?["startsAt"] ?? query.get("startsAt")
+        if let service {
+            let now = store.time.now()
+            let day = query.get("day").flatMap { LocalDate($0) }
+            let month = SlotPicker.month(query.get("month"), day: day, now: now, zone: zone)
+            let range = SlotPicker.range(of: month, zone: zone)
+            let slots = try await desk.slots.slots(workspaceId: workspace.id, serviceId: service.id, practitionerId: practitioner?.id,
+                                                   from: max(range.from, now), to: range.to)
+            var keep = ["service": service.id]
+            keep["practitioner"] = practitioner?.id
+            picker = SlotPicker(
+                slots: slots, showsSeats: service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName, detectZone: false, now: now,
+                words: words, keep: keep.map { SlotPicker.KeptField(name: $0.key, value: $0.value) },
+                link: { base + "?" + BookingPageController.query($0.merging(keep) { first, _ in first }) },
+                pick: { base + "?" + BookingPageController.query(keep.merging(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName,
+                                                                                "day": WallClock(zone).localDate(of: $0.slot.start).description]) { first, _ in first }) })
+            chosen = startsAt.flatMap(RFC3339.parse).map {
+                MessageTime(language: words.language, timeZoneIdentifier: zoneName).range($0, $0.addingTimeInterval(Double(service.durationMinutes) * 60))
+            }
+        }
+        var customer = FormFields(form: form, words: words, prefix: "page.new_booking.field", idPrefix: "c")
+        customer.text("customer_name", "", required: true)
+        customer.text("customer_email", "", kind: .email, required: true)
+        customer.text("customer_phone", "")
+        customer.select("customer_language", workspace.defaultLanguage.rawValue, options: Language.allCases.map { ($0.rawValue, $0.nativeName) })
+        customer.select("customer_timeZone", workspace.timeZone, options: SlotPicker.knownZones.map { ($0, $0) })
+        customer.textarea("notes", "")
+        let view = NewBookingView(
+            action: base, csrf: staff.csrf(request),
+            services: services.map { Option(value: $0.id, label: $0.name, selected: $0.id == service?.id) },
+            practitioners: [Option(value: "", label: words["page.book.anyone"], selected: practitioner == nil)]
+                + practitioners.map { Option(value: $0.id, label: $0.name, selected: $0.id == practitioner?.id) },
+            picker: picker, chosen: chosen, startsAt: startsAt ?? "", serviceId: service?.id ?? "", practitionerId: practitioner?.id ?? "",
+            fields: customer.fields, error: form?.error, backHref: "/admin/\(workspace.slug)/bookings")
+        return try staff.render("admin-booking-new", view: view, title: words["page.new_booking.title"], section: .bookings,
                                 request: request, context: context, status: status)
     }
 

@@ -49,7 +49,7 @@ struct PractitionerPagesController {
         var fields = FormFields(form: form, words: words, prefix: "page.practitioner.field")
         fields.text("name", practitioner.name, required: true)
         fields.textarea("description", practitioner.description)
-        fields.select("timeZone", practitioner.timeZone, options: TimeZone.knownTimeZoneIdentifiers.sorted().map { ($0, $0) })
+        fields.select("timeZone", practitioner.timeZone, options: SlotPicker.knownZones.map { ($0, $0) })
         fields.textarea("meetingText", practitioner.meetingText)
         fields.checkbox("active", practitioner.active)
         return fields.fields

@@ -148,7 +148,7 @@ struct SettingsPagesController {
         var fields = FormFields(form: workspaceForm, words: words, prefix: "page.settings.field")
         fields.text("name", workspace.name, required: true)
         fields.text("slug", workspace.slug, required: true)
-        fields.select("timeZone", workspace.timeZone, options: TimeZone.knownTimeZoneIdentifiers.sorted().map { ($0, $0) })
+        fields.select("timeZone", workspace.timeZone, options: SlotPicker.knownZones.map { ($0, $0) })
         fields.select("defaultLanguage", workspace.defaultLanguage.rawValue, options: Language.allCases.map { ($0.rawValue, $0.nativeName) })
         fields.textarea("paymentInstructions", workspace.paymentInstructions)
         fields.checkbox("manageShowsJoinLink", workspace.manageShowsJoinLink)

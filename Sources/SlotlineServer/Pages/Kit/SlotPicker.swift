@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SlotlineCore
 import SlotlineDesk
 import SlotlineNotify
@@ -126,8 +127,44 @@ struct SlotPicker {
 
     /// Every zone the server knows, the chosen one included.
     private static func zones(including chosen: String) -> [String] {
-        var zones = TimeZone.knownTimeZoneIdentifiers
-        if !zones.contains(chosen) { zones.append(chosen) }
-        return zones.sorted()
+        knownZones.contains(chosen) ? knownZones : (knownZones + [chosen]).sorted()
+    }
+
+    static let knownZones = TimeZone.knownTimeZoneIdentifiers.sorted()
+}
+
+// Lookups by name for the rows a picker repeats most (days, times, several hundred zones):
+// cheaper than Mustache's reflection.
+extension SlotPicker.ZoneOption: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+extension SlotPicker.Day: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "href": href
+        case "selected": selected
+        case "today": today
+        case "blank": blank
+        default: nil
+        }
+    }
+}
+
+extension SlotPicker.Time: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        case "seatsLeft": seatsLeft
+        default: nil
+        }
     }
 }

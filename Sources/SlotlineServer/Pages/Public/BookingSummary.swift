@@ -14,6 +14,8 @@ struct BookingSummary {
     let manageToken: String
     /// The join link and meeting text, where the workspace lets this page show them.
     var meeting: MeetingDetails?
+    /// What the customer was told about this booking, newest first: the answers to earlier requests among them.
+    var told: [OutboxMessage] = []
 
     static func load(_ booking: Booking, manageToken: String, store: Store, desk: Desk? = nil) async throws -> BookingSummary {
         guard let service = try await store.services.find(id: booking.serviceId, workspaceId: booking.workspaceId),
@@ -22,8 +24,10 @@ struct BookingSummary {
             throw SlotlineError.notFound("booking")
         }
         let meeting = try await desk?.customerMeetingDetails(of: booking, service: service, practitioner: practitioner, workspace: workspace)
+        let told = try await store.outbox.list(workspaceId: booking.workspaceId, bookingId: booking.id, limit: 50, offset: 0)
+            .filter { $0.recipientEmail.lowercased() == booking.customer.email.lowercased() && !($0.kind.hasPrefix("staff-")) }
         return BookingSummary(booking: booking, service: service, practitioner: practitioner, workspace: workspace, manageToken: manageToken,
-                              meeting: meeting)
+                              meeting: meeting, told: told)
     }
 
     struct Page {
@@ -42,12 +46,19 @@ struct BookingSummary {
         let meetingText: String?
         let inPerson: Bool
         let request: String?
+        let history: [Event]
+        let hasHistory: Bool
         let canChange: Bool
         let manageHref: String
         let calendarHref: String?
         let rescheduleHref: String
         let cancelHref: String
         let bookAgainHref: String
+    }
+
+    struct Event {
+        let when: String
+        let what: String
     }
 
     func page(words: Words) -> Page {
@@ -72,6 +83,8 @@ struct BookingSummary {
             meetingText: meeting.flatMap { $0.text.isEmpty ? nil : $0.text },
             inPerson: !service.online,
             request: booking.request.map { words["page.manage.request_waiting", with: ["request": words.request($0.kind)]] },
+            history: told.map { Event(when: time.instant($0.createdAt), what: $0.subject) },
+            hasHistory: !told.isEmpty,
             canChange: booking.request == nil && booking.state.holdsSlot,
             manageHref: manage,
             calendarHref: booking.state.holdsSlot ? manage + "/booking.ics" : nil,

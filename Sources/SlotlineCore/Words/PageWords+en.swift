@@ -340,5 +340,6 @@ extension Words {
         "page.new_booking.field.customer_timeZone": "Customer's time zone",
         "page.new_booking.field.notes": "Note (optional)",
         "page.done_notice.created": "Booking created. The customer is told.",
+        "page.meeting.no_tool": "Waiting for {{name}} to connect a default meeting tool on the practitioner settings page; the customer gets the link by email once it is connected.",
     ]
 }

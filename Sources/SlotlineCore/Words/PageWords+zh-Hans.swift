@@ -336,5 +336,6 @@ extension Words {
         "page.new_booking.field.customer_timeZone": "客户时区",
         "page.new_booking.field.notes": "备注（选填）",
         "page.done_notice.created": "预约已建立，已通知客户。",
+        "page.meeting.no_tool": "等待 {{name}} 在老师设置页连接默认会议工具；连接后客户会以邮件收到链接。",
     ]
 }

@@ -336,5 +336,6 @@ extension Words {
         "page.new_booking.field.customer_timeZone": "客戶時區",
         "page.new_booking.field.notes": "備註（選填）",
         "page.done_notice.created": "預約已建立，已通知客戶。",
+        "page.meeting.no_tool": "等待 {{name}} 在老師設定頁連結預設會議工具；連結後客戶會以郵件收到連結。",
     ]
 }

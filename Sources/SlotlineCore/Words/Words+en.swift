@@ -47,6 +47,7 @@ extension Words {
         "message.greeting.named": "Hello {{recipientName}},",
         "message.greeting.anonymous": "Hello,",
         "message.manage.link": "To view, reschedule or cancel your booking, go to:",
+        "message.meeting.follows": "The link to your video meeting follows in a separate email as soon as the meeting is ready.",
         "message.meeting.heading": "How to join the video meeting",
         "message.meeting.link": "Meeting link: {{meeting.joinURL}}",
         "message.meeting.number": "Meeting ID: {{meeting.meetingNumber}}",

@@ -47,6 +47,7 @@ extension Words {
         "message.greeting.named": "{{recipientName}}，您好！",
         "message.greeting.anonymous": "您好！",
         "message.manage.link": "如需查看、改期或取消预约，请访问：",
+        "message.meeting.follows": "视频会议准备好后，会议链接将另以邮件寄给您。",
         "message.meeting.heading": "如何加入视频会议",
         "message.meeting.link": "会议链接：{{meeting.joinURL}}",
         "message.meeting.number": "会议 ID：{{meeting.meetingNumber}}",

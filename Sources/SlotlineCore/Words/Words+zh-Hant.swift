@@ -47,6 +47,7 @@ extension Words {
         "message.greeting.named": "{{recipientName}} 您好：",
         "message.greeting.anonymous": "您好：",
         "message.manage.link": "如需查看、改期或取消預約，請前往：",
+        "message.meeting.follows": "視訊會議準備好後，會議連結將另以郵件寄給您。",
         "message.meeting.heading": "如何加入視訊會議",
         "message.meeting.link": "會議連結：{{meeting.joinURL}}",
         "message.meeting.number": "會議 ID：{{meeting.meetingNumber}}",

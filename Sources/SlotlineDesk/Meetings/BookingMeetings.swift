@@ -52,7 +52,29 @@ struct BookingMeetings: MeetingDetailsSource {
         }
     }
 
-    private func want(_ key: String, facts: BookingMessages.Facts) async throws {
+    /// After a practitioner's tool became usable (connected, or chosen as the default): the confirmed
+    /// bookings still ahead that got no meeting for want of one get it now, and their customers the
+    /// link in the meeting-ready message.
+    func wantWaiting(practitionerId: String, workspaceId: String) async throws {
+        guard try await store.connections.defaultProvider(practitionerId: practitionerId) != nil,
+              let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: workspaceId),
+              let workspace = try await store.workspaces.find(id: workspaceId) else { return }
+        let ahead = try await store.bookings.list(workspaceId: workspaceId, tab: .upcoming, now: store.time.now(), limit: 10_000, offset: 0,
+                                                  filter: BookingFilter(practitionerId: practitionerId))
+        var services: [String: Service] = [:]
+        for booking in ahead {
+            if services[booking.serviceId] == nil {
+                services[booking.serviceId] = try await store.services.find(id: booking.serviceId, workspaceId: workspaceId)
+            }
+            guard let service = services[booking.serviceId], service.online, service.meetingLinkSource == .provider else { continue }
+            let key = Meeting.groupKey(for: booking, capacity: service.capacity)
+            guard try await store.meetings.live(groupKey: key, workspaceId: workspaceId) == nil else { continue }
+            try await want(key, facts: BookingMessages.Facts(booking: booking, service: service, practitioner: practitioner, workspace: workspace),
+                           linkWithheld: true)
+        }
+    }
+
+    private func want(_ key: String, facts: BookingMessages.Facts, linkWithheld: Bool = false) async throws {
         let practitioner = facts.practitioner
         // The practitioner's default tool; without one the booking has no provider meeting (and says so nowhere private).
         guard let provider = try await store.connections.defaultProvider(practitionerId: practitioner.id) else { return }
@@ -60,7 +82,7 @@ struct BookingMeetings: MeetingDetailsSource {
         try await MeetingWishes(store: store).want(
             MeetingWishes.Wish(groupKey: key, provider: provider, connectionId: connection?.id,
                           topic: "\(facts.service.name) · \(practitioner.name)", startsAt: facts.booking.startsAt,
-                          durationMinutes: facts.service.durationMinutes, timeZone: practitioner.timeZone),
+                          durationMinutes: facts.service.durationMinutes, timeZone: practitioner.timeZone, linkWithheld: linkWithheld),
             workspaceId: facts.booking.workspaceId)
     }
 

@@ -18,6 +18,9 @@ struct MeetingWishes: Sendable {
         var startsAt: Date
         var durationMinutes: Int
         var timeZone: String
+        /// The bookings' confirmations already went without a link (their practitioner had no tool):
+        /// the meeting starts parked, so its creation sends them the link.
+        var linkWithheld = false
     }
 
     /// Makes sure the group has a meeting at the wished time; returns it. The provider and account of
@@ -38,9 +41,13 @@ struct MeetingWishes: Sendable {
                 try await save(meeting, in: tx)
                 return meeting
             }
-            let meeting = Meeting(id: Secrets.newID(), workspaceId: workspaceId, groupKey: wish.groupKey, provider: wish.provider,
+            var meeting = Meeting(id: Secrets.newID(), workspaceId: workspaceId, groupKey: wish.groupKey, provider: wish.provider,
                                   connectionId: wish.connectionId, topic: wish.topic, startsAt: wish.startsAt,
                                   durationMinutes: wish.durationMinutes, timeZone: wish.timeZone, createdAt: now, updatedAt: now)
+            if wish.linkWithheld {
+                meeting.state = .failed
+                meeting.lastError = "waited for the practitioner's meeting tool"
+            }
             try await tx.meetings.insert(meeting)
             try await requestSync(meeting, in: tx)
             return meeting

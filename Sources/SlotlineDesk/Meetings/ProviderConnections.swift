@@ -66,6 +66,7 @@ public struct ProviderConnections: Sendable {
             let account = try await registry.provider(provider).account(credentials: .none)
             let connection = try await OneClickConnection.connect(provider, label: account.label, practitioner: practitioner, store: store)
             try await audit("connection.created", connection, user: user)
+            try await BookingMeetings(store: store).wantWaiting(practitionerId: practitioner.id, workspaceId: user.workspaceId)
             return .connected(connection)
         }
         let oauth = try registry.oauth(provider)
@@ -111,6 +112,7 @@ public struct ProviderConnections: Sendable {
             throw error
         }
         try await audit("connection.created", connection, user: user)
+        try await BookingMeetings(store: store).wantWaiting(practitionerId: state.practitionerId, workspaceId: user.workspaceId)
         return connection
     }
 
@@ -139,6 +141,7 @@ public struct ProviderConnections: Sendable {
             }
         }
         try await store.connections.setDefaultProvider(provider, practitionerId: practitioner.id, workspaceId: user.workspaceId)
+        try await BookingMeetings(store: store).wantWaiting(practitionerId: practitioner.id, workspaceId: user.workspaceId)
     }
 
     /// Best effort: the tokens are gone here whatever the provider answers.

@@ -189,7 +189,7 @@ struct BookingMessages: Sendable {
             if kind == .meetingReady, meeting?.joinURL.isEmpty ?? true { return nil }
             meeting = meeting ?? standIn
         }
-        let context = MessageContext(
+        var context = MessageContext(
             kind: kind, language: booking.customer.language, recipientName: booking.customer.name,
             recipientTimeZone: booking.customer.timeZone, workspaceName: facts.workspace.name, serviceName: facts.service.name,
             practitionerName: facts.practitioner.name, startsAt: booking.startsAt, endsAt: booking.endsAt,
@@ -199,6 +199,8 @@ struct BookingMessages: Sendable {
             manageURL: booking.id.hasPrefix(Self.testPrefix) ? "" : settings.manageURL(token: store.manageTokens.token(bookingId: booking.id)),
             customerName: booking.customer.name, customerEmail: booking.customer.email, customerPhone: booking.customer.phone,
             notes: booking.notes, reason: booking.request?.reason ?? "", reminderOffsetMinutes: reminderOffsetMinutes)
+        // A meeting made on the practitioner's tool that does not exist yet (no tool connected): its link comes later.
+        context.meetingFollows = released && facts.service.meetingLinkSource == .provider
         let rendered = try renderer.render(context)
         let invite = kind == .rescheduled && !released ? nil
             : invitation(kind, facts: facts, sequence: sequence, meeting: meeting, description: rendered.text)

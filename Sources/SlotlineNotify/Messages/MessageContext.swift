@@ -21,6 +21,8 @@ public struct MessageContext: Sendable {
     public var onlineInstructions: String
     /// Private details; ignored unless `kind.carriesMeetingDetails`.
     public var meeting: MeetingDetails?
+    /// No meeting yet, but one is made for this booking: the message says its link follows by email.
+    public var meetingFollows = false
     public var paymentInstructions: String
     /// e.g. "EUR 50.00"; empty for free services.
     public var price: String

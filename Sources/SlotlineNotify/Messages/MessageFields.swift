@@ -45,6 +45,8 @@ enum MessageFields {
         // kind can show them, whatever it says.
         if context.kind.carriesMeetingDetails, let meeting = context.meeting.flatMap(meetingValues) {
             values["meeting"] = meeting
+        } else if context.kind.carriesMeetingDetails, context.online, context.meetingFollows {
+            values["meetingFollows"] = true
         }
         return values
     }

@@ -132,7 +132,7 @@ struct BookingDetailView {
     let backHref: String
 
     init(booking: Booking, service: Service, practitioner: Practitioner, workspace: Workspace, meeting: StaffMeetingDetails?,
-         messages: [OutboxMessage], words: Words, csrf: String) {
+         waitsForTool: Bool, messages: [OutboxMessage], words: Words, csrf: String) {
         let studioTime = MessageTime(language: words.language, timeZoneIdentifier: workspace.timeZone)
         let customerTime = MessageTime(language: words.language, timeZoneIdentifier: booking.customer.timeZone)
         let base = "/admin/\(workspace.slug)/bookings/\(booking.id)"
@@ -178,6 +178,9 @@ struct BookingDetailView {
         self.meeting = secrets
         hasMeeting = !secrets.isEmpty
         meetingNote = if !service.online { nil }
+            else if waitsForTool, secrets.isEmpty, booking.state == .confirmed {
+                words["page.meeting.no_tool", with: ["name": practitioner.name]]
+            }
             else if let error = meeting?.lastError { words["page.meeting.failed", with: ["error": error]] }
             else if secrets.isEmpty, booking.state == .confirmed, service.meetingLinkSource == .provider { words["page.meeting.waiting"] }
             else if secrets.isEmpty { words["page.meeting.after_confirmation"] }

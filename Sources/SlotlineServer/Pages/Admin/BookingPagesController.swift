@@ -125,8 +125,12 @@ struct BookingPagesController {
         // The desk decides who may see the private details, and writes each view into the audit log.
         let meeting = try await desk.meetingDetails(of: booking, service: service, viewer: user)
         let messages = try await store.outbox.list(workspaceId: workspace.id, bookingId: booking.id, limit: 50, offset: 0)
+        var waitsForTool = false
+        if service.online, service.meetingLinkSource == .provider {
+            waitsForTool = !(try await desk.meetingReadiness(workspaceId: workspace.id).hasTool(practitionerId: practitioner.id))
+        }
         let view = BookingDetailView(booking: booking, service: service, practitioner: practitioner, workspace: workspace,
-                                     meeting: meeting, messages: messages, words: words, csrf: staff.csrf(request))
+                                     meeting: meeting, waitsForTool: waitsForTool, messages: messages, words: words, csrf: staff.csrf(request))
         return try staff.render("admin-booking", view: view, title: booking.customer.name, section: .bookings,
                                 request: request, context: context, status: status, alert: alert)
     }

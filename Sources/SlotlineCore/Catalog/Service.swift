@@ -102,7 +102,7 @@ public struct Service: Sendable, Equatable {
             if !ok { throw SlotlineError.invalid(field, detail) }
         }
         try require(!name.trimmingCharacters(in: .whitespaces).isEmpty && name.count <= 200, "name", "1–200 characters")
-        try require((5...1440).contains(durationMinutes), "durationMinutes", "5–1440")
+        try require((5...Self.longestDurationMinutes).contains(durationMinutes), "durationMinutes", "5–\(Self.longestDurationMinutes)")
         try require((0...480).contains(bufferBeforeMinutes), "bufferBeforeMinutes", "0–480")
         try require((0...480).contains(bufferAfterMinutes), "bufferAfterMinutes", "0–480")
         try require((5...1440).contains(slotIntervalMinutes), "slotIntervalMinutes", "5–1440")
@@ -126,6 +126,9 @@ public struct Service: Sendable, Equatable {
 import Foundation
 
 extension Service {
+    /// No booking lasts longer: a booking that has not ended started at most this long ago.
+    public static let longestDurationMinutes = 1440
+
     /// `TWD 2500.00`; empty for a free service. The same in every language, as the payment
     /// instructions quote it.
     public var priceText: String {

@@ -89,7 +89,9 @@ public struct Bookings: Sendable {
         case .awaitingPayment:
             query.where(Columns.state, .equal, BookingState.awaitingPayment.rawValue)
         case .upcoming:
+            // A booking that has not ended started at most the longest duration ago: the index skips the past.
             query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .greaterThanOrEqual, now.unixSeconds)
+                .where(Columns.startsAt, .greaterThanOrEqual, now.unixSeconds - Int64(Service.longestDurationMinutes) * 60)
         case .past:
             query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .lessThan, now.unixSeconds)
         case .cancelled:

@@ -65,11 +65,19 @@ class Visit:
 
     def navigating(self, action):
         """Runs `action` and waits for the next page to load."""
-        # A mark on the old page's window: gone once a new page has loaded.
-        self.driver.execute_script("window.__slotlineOldPage = true")
+        # The old page's root: stale (or unknown to the driver) once a new page has loaded. Works with
+        # the page's JavaScript switched off too.
+        old = self.driver.find_element(By.TAG_NAME, "html")
         action()
-        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script(
-            "return !window.__slotlineOldPage && document.readyState === 'complete'"))
+
+        def replaced(driver):
+            try:
+                old.tag_name
+                return False
+            except Exception:
+                return True
+
+        WebDriverWait(self.driver, 15).until(replaced)
         return self
 
     def accept_confirmation(self):

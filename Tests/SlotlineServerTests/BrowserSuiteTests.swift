@@ -14,10 +14,11 @@ import Testing
 /// pointed at the simulator (which asks for consent with an "Allow" button, as zoom.us does), and
 /// the Python suite in `Tests/Browser` driving headless Chromium through it. Screenshots of every
 /// page at 1280 and 390 px land in `.build/browser-shots`.
+///
+/// It runs when SLOTLINE_TEST_BROWSER is set: `scripts/test` runs it in a second `swift test`
+/// of its own, after the rest, so its server has the process to itself.
 @Suite(.serialized) struct BrowserSuiteTests {
-    static var enabled: Bool {
-        PythonTools.enabled && (TestEnvironment.onCI || TestEnvironment.value("SLOTLINE_TEST_CHROMIUM") != nil)
-    }
+    static var enabled: Bool { TestEnvironment.value("SLOTLINE_TEST_BROWSER") != nil }
 
     @Test("the pages pass the browser suite (Tests/Browser): flows, phone and PC widths, accessibility, own origin only",
           .enabled(if: enabled), .timeLimit(.minutes(15)))

@@ -189,3 +189,40 @@ import Testing
         }
     }
 }
+
+extension BookingFormTests {
+    /// Every step is a plain link or form: what a browser without JavaScript can follow.
+    @Test("a customer books and asks for another time by following links and sending forms, with no script at all")
+    func theFlowNeedsNoScript() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let customer = PageVisitor(client: app.visitor.client)
+            func link(_ page: APIResponse, _ pattern: Regex<(Substring, Substring)>) throws -> String {
+                try #require(page.text.firstMatch(of: pattern)).output.1.replacingOccurrences(of: "&amp;", with: "&")
+            }
+            let services = try await customer.get("/w/studio")
+            let times = try await customer.get(try link(services, #/<a href="(/w/studio/services/[^"]+)">Instant</a>/#))
+            // The first free day of the next month, when this one has none left.
+            var dayPage = times
+            if !times.text.contains(#"class="time""#) { dayPage = try await customer.get(try link(times, #/<a class="step" href="([^"]+)" rel="next"/#)) }
+            let form = try await customer.get(try link(dayPage, #/<a class="time" href="([^"]+)"/#))
+            let action = try link(form, #/<form method="post" action="([^"]+)"/#)
+            let hidden = form.text.matches(of: #/<input type="hidden" name="([^"]+)" value="([^"]*)">/#)
+                .filter { $0.output.1 != "csrf" }.map { (String($0.output.1), String($0.output.2).replacingOccurrences(of: "&#43;", with: "+")) }
+            let booked = try await customer.submit(action, hidden + [("customer_name", "Noa"), ("customer_email", "noa@example.com")], from: form)
+            let done = try await customer.get(try #require(booked.headers[.location]))
+            let manage = try await customer.get(try link(done, #/<a class="button" href="(/manage/[^"]+)">View or change/#))
+            let picker = try await customer.get(try link(manage, #/<a class="button" href="([^"]+)">Ask for another time/#))
+            var pickDay = picker
+            if !picker.text.contains(#"class="time""#) { pickDay = try await customer.get(try link(picker, #/<a class="step" href="([^"]+)" rel="next"/#)) }
+            let confirm = try await customer.get(try link(pickDay, #/<a class="time" href="([^"]+)"/#))
+            let startsAt = try link(confirm, #/name="startsAt" value="([^"]+)"/#)
+            let asked = try await customer.submit(try link(confirm, #/<form method="post" action="([^"]+)"/#),
+                                                  [("startsAt", startsAt.replacingOccurrences(of: "&#43;", with: "+"))], from: confirm)
+
+            #expect(booked.status == .seeOther)
+            #expect(done.text.contains("Your booking is confirmed"))
+            #expect(asked.status == .seeOther)
+            #expect(try await customer.get(try #require(asked.headers[.location])).text.contains("Your request for a new time is sent."))
+        }
+    }
+}

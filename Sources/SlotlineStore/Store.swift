@@ -21,17 +21,28 @@ public struct Store: Sendable {
     /// connections (nil: four per core).
     public static func open(_ url: DatabaseURL, time: TimeSource = .system, secretKey: Data, logger: Logger,
                             connections: Int? = nil) async throws -> Store {
-        // Migrations run on connections of their own: a SQLite connection that read the schema before
-        // an ALTER TABLE describes `SELECT *` rows by the old columns until it is reopened.
-        let migrating = try Database(url, logger: logger, connections: 1)
-        do {
-            try await Migrator(database: migrating).migrate()
-        } catch {
+        // On SQLite, migrations run on a handle of their own, closed before the serving pool opens: a
+        // connection that read the schema before an ALTER TABLE describes `SELECT *` rows by the old
+        // columns until it is reopened. PostgreSQL migrates on the serving pool.
+        if case .sqlite = url {
+            let migrating = try Database(url, logger: logger, connections: 1)
+            do {
+                try await Migrator(database: migrating).migrate()
+            } catch {
+                await migrating.shutdown()
+                throw error
+            }
             await migrating.shutdown()
+            return Store(database: try Database(url, logger: logger, connections: connections), time: time, secretKey: secretKey)
+        }
+        let database = try Database(url, logger: logger, connections: connections)
+        do {
+            try await Migrator(database: database).migrate()
+        } catch {
+            await database.shutdown()
             throw error
         }
-        await migrating.shutdown()
-        return Store(database: try Database(url, logger: logger, connections: connections), time: time, secretKey: secretKey)
+        return Store(database: database, time: time, secretKey: secretKey)
     }
 
     /// The one transaction seam: everything `body` does through its repositories commits together

@@ -153,4 +153,27 @@ import Testing
             #expect(try await app.visitor.bearer(key).get("/api/v1/auth/me").status == .unauthorized)
         }
     }
+
+    @Test("staff book for a customer from the back office: a bad email is shown beside its field, a good one makes the booking")
+    func staffCreateABooking() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let owner = try await PageSecurityTests.signedIn(app)
+            let start = rfc3339(app.opening())
+            let page = try await owner.get("/admin/studio/bookings/new?service=\(app.studio.instant.id)&startsAt=\(PageVisitor.encode(start))&tz=UTC")
+            let fields = [("serviceId", app.studio.instant.id), ("practitionerId", ""), ("startsAt", start), ("customer_name", "Kai"),
+                          ("customer_language", "zh-Hant"), ("customer_timeZone", "Asia/Taipei")]
+
+            let wrong = try await owner.submit("/admin/studio/bookings/new", fields + [("customer_email", "kai")], from: page)
+            let made = try await owner.submit("/admin/studio/bookings/new", fields + [("customer_email", "kai@example.com")], from: page)
+
+            #expect(page.status == .ok && page.text.contains("Create booking"))
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains(#"id="c-customer_email-error""#))
+            #expect(wrong.text.contains(#"value="Kai""#))
+            #expect(made.status == .seeOther)
+            let id = try #require(made.headers[.location]?.split(separator: "/").last?.split(separator: "?").first.map(String.init))
+            let booking = try #require(try await app.store.bookings.find(id: id, workspaceId: app.studio.workspace.id))
+            #expect(booking.customer.language == .zhHant && booking.customer.timeZone == "Asia/Taipei" && booking.state == .confirmed)
+        }
+    }
 }

@@ -57,7 +57,7 @@ struct BookingListView {
             var items = filters
             items["tab"] = tab.rawValue
             if page > 1 { items["page"] = String(page) }
-            return base + "?" + BookingPageController.query(items)
+            return base + "?" + Pages.query(items)
         }
         tabs = BookingTab.allCases.map {
             Tab(label: words["page.bookings.tab.\($0.rawValue)"], count: counts[$0] ?? 0, href: href($0), current: $0 == tab)

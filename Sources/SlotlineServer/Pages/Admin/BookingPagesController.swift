@@ -152,8 +152,8 @@ struct BookingPagesController {
         let base = "/admin/\(workspace.slug)/bookings/\(booking.id)/reschedule"
         let picker = SlotPicker(
             slots: slots, showsSeats: service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName, detectZone: false,
-            now: now, words: words, keep: [], link: { base + "?" + BookingPageController.query($0) },
-            pick: { base + "?" + BookingPageController.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName,
+            now: now, words: words, keep: [], link: { base + "?" + Pages.query($0) },
+            pick: { base + "?" + Pages.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName,
                                                                "day": WallClock(zone).localDate(of: $0.slot.start).description]) })
         let time = MessageTime(language: words.language, timeZoneIdentifier: zoneName)
         let chosen = (form["startsAt"] ?? query.get("startsAt")).flatMap(RFC3339.parse)
@@ -194,8 +194,8 @@ struct BookingPagesController {
             picker = SlotPicker(
                 slots: slots, showsSeats: service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName, detectZone: false, now: now,
                 words: words, keep: keep.map { SlotPicker.KeptField(name: $0.key, value: $0.value) },
-                link: { base + "?" + BookingPageController.query($0.merging(keep) { first, _ in first }) },
-                pick: { base + "?" + BookingPageController.query(keep.merging(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName,
+                link: { base + "?" + Pages.query($0.merging(keep) { first, _ in first }) },
+                pick: { base + "?" + Pages.query(keep.merging(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName,
                                                                                 "day": WallClock(zone).localDate(of: $0.slot.start).description]) { first, _ in first }) })
             chosen = startsAt.flatMap(RFC3339.parse).map {
                 MessageTime(language: words.language, timeZoneIdentifier: zoneName).range($0, $0.addingTimeInterval(Double(service.durationMinutes) * 60))

@@ -46,8 +46,6 @@ struct PageTemplates: Sendable {
     func render(_ values: Any, template: String, language: Language) -> String {
         libraries[language]?.render(values, withTemplate: template) ?? ""
     }
-
-    func has(_ template: String) -> Bool { libraries[.en]?.getTemplate(named: template) != nil }
 }
 
 struct PageTemplateError: Error, CustomStringConvertible {

@@ -53,6 +53,15 @@ struct Pages: Sendable {
         return components.string ?? request.uri.path
     }
 
+    /// `a=1&b=x%2By`, keys sorted: the query of every link a page builds.
+    static func query(_ items: [String: String]) -> String {
+        items.sorted { $0.key < $1.key }.map { "\($0.key)=\(query($0.value))" }.joined(separator: "&")
+    }
+
+    static func query(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value
+    }
+
     /// After a form: see the result with a GET (post, redirect, get).
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

@@ -13,7 +13,7 @@ struct StaffPageGate: RouterMiddleware {
         guard let token = SessionCookie.token(of: request),
               let user = try await store.staff.user(session: token, now: store.time.now()) else {
             let next = request.method == .get ? request.uri.description : "/admin"
-            return Pages.redirect("/admin/login?next=" + BookingPageController.query(next))
+            return Pages.redirect("/admin/login?next=" + Pages.query(next))
         }
         guard let workspace = try await store.workspaces.find(slug: try context.parameters.require("slug")),
               workspace.id == user.workspaceId else {

@@ -28,7 +28,7 @@ struct BookingPageController {
         let language = Pages.language(of: request, fallback: workspace.defaultLanguage)
         let words = Words(language)
         // The zone travels on only once chosen, so the times page can still ask the browser for its own.
-        let zone = request.uri.queryParameters.get("tz").map { "?tz=" + Self.query(String($0)) } ?? ""
+        let zone = request.uri.queryParameters.get("tz").map { "?tz=" + Pages.query(String($0)) } ?? ""
         let offered = try await store.services.list(workspaceId: workspace.id, activeOnly: true)
         let cards = offered.map { ServiceCard($0, words: words, href: "/w/\(workspace.slug)/services/\($0.id)" + zone) }
         let view = ServicesView(workspaceName: workspace.name, services: cards, hasServices: !cards.isEmpty)
@@ -59,15 +59,15 @@ struct BookingPageController {
             slots: slots, showsSeats: service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName,
             detectZone: query.get("tz") == nil, now: now, words: words,
             keep: chosen.map { [SlotPicker.KeptField(name: "practitioner", value: $0.id)] } ?? [],
-            link: { base + "?" + Self.query($0.merging(with) { first, _ in first }) },
-            pick: { base + "/book?" + Self.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName]
+            link: { base + "?" + Pages.query($0.merging(with) { first, _ in first }) },
+            pick: { base + "/book?" + Pages.query(["startsAt": RFC3339.format($0.slot.start, in: zone), "tz": zoneName]
                     .merging(chosen.map { ["practitionerId": $0.id] } ?? [:]) { first, _ in first }) })
-        let choices = practitioners.count < 2 ? [] : [PractitionerChoice(name: words["page.book.anyone"], href: base + "?" + Self.query(["tz": zoneName]),
+        let choices = practitioners.count < 2 ? [] : [PractitionerChoice(name: words["page.book.anyone"], href: base + "?" + Pages.query(["tz": zoneName]),
                                                                           current: chosen == nil)]
-            + practitioners.map { PractitionerChoice(name: $0.name, href: base + "?" + Self.query(["tz": zoneName, "practitioner": $0.id]),
+            + practitioners.map { PractitionerChoice(name: $0.name, href: base + "?" + Pages.query(["tz": zoneName, "practitioner": $0.id]),
                                                      current: $0.id == chosen?.id) }
         let view = TimesView(service: ServiceCard(service, words: words, href: base), picker: picker, practitioners: choices,
-                             backHref: "/w/\(workspace.slug)?tz=\(Self.query(zoneName))")
+                             backHref: "/w/\(workspace.slug)?tz=\(Pages.query(zoneName))")
         return pages.render("book-times", view: view, frame: frame(request, language, title: service.name), request: request)
     }
 
@@ -133,7 +133,7 @@ struct BookingPageController {
         let view = BookFormView(service: ServiceCard(service, words: words, href: base), when: when ?? "", form: form,
                                 action: base + "/book", csrf: pages.tokens.issue(for: Self.formBinding(workspace), now: store.time.now()),
                                 lang: language.rawValue,
-                                backHref: base + "?" + Self.query(back))
+                                backHref: base + "?" + Pages.query(back))
         return pages.render("book-form", view: view, frame: frame(request, language, title: service.name), request: request, status: status)
     }
 
@@ -150,14 +150,6 @@ struct BookingPageController {
     static func zoneName(_ request: Request, workspace: Workspace) -> String {
         if let asked = request.uri.queryParameters.get("tz"), TimeZone(identifier: asked) != nil { return asked }
         return workspace.timeZone
-    }
-
-    static func query(_ items: [String: String]) -> String {
-        items.sorted { $0.key < $1.key }.map { "\($0.key)=\(query($0.value))" }.joined(separator: "&")
-    }
-
-    static func query(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value
     }
 
     private func workspace(_ context: SlotlineContext) async throws -> Workspace {

@@ -17,14 +17,15 @@ struct BookingSummary {
     /// What the customer was told about this booking, newest first: the answers to earlier requests among them.
     var told: [OutboxMessage] = []
 
-    static func load(_ booking: Booking, manageToken: String, store: Store, desk: Desk? = nil) async throws -> BookingSummary {
+    static func load(_ booking: Booking, manageToken: String, store: Store, desk: Desk? = nil,
+                     withHistory: Bool = false) async throws -> BookingSummary {
         guard let service = try await store.services.find(id: booking.serviceId, workspaceId: booking.workspaceId),
               let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId),
               let workspace = try await store.workspaces.find(id: booking.workspaceId) else {
             throw SlotlineError.notFound("booking")
         }
         let meeting = try await desk?.customerMeetingDetails(of: booking, service: service, practitioner: practitioner, workspace: workspace)
-        let told = try await store.outbox.list(workspaceId: booking.workspaceId, bookingId: booking.id, limit: 50, offset: 0)
+        let told = !withHistory ? [] : try await store.outbox.list(workspaceId: booking.workspaceId, bookingId: booking.id, limit: 50, offset: 0)
             .filter { $0.recipientEmail.lowercased() == booking.customer.email.lowercased() && !($0.kind.hasPrefix("staff-")) }
         return BookingSummary(booking: booking, service: service, practitioner: practitioner, workspace: workspace, manageToken: manageToken,
                               meeting: meeting, told: told)
@@ -88,7 +89,7 @@ struct BookingSummary {
             canChange: booking.request == nil && booking.state.holdsSlot,
             manageHref: manage,
             calendarHref: booking.state.holdsSlot ? manage + "/booking.ics" : nil,
-            rescheduleHref: manage + "/reschedule?tz=" + BookingPageController.query(booking.customer.timeZone),
+            rescheduleHref: manage + "/reschedule?tz=" + Pages.query(booking.customer.timeZone),
             cancelHref: manage + "/cancel",
             bookAgainHref: "/w/\(workspace.slug)")
     }

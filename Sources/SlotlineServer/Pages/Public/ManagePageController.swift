@@ -66,8 +66,8 @@ struct ManagePageController {
         let picker = SlotPicker(
             slots: slots, showsSeats: summary.service.isGroup, month: month, day: day, zone: zone, zoneName: zoneName,
             detectZone: false, now: now, words: Words(language), keep: [],
-            link: { base + "?" + BookingPageController.query($0) },
-            pick: { base + "/confirm?" + BookingPageController.query(["startsAt": RFC3339.format($0.slot.start, in: zone)]) })
+            link: { base + "?" + Pages.query($0) },
+            pick: { base + "/confirm?" + Pages.query(["startsAt": RFC3339.format($0.slot.start, in: zone)]) })
         return render("manage-reschedule", summary: summary, language: language, request: request) { page in
             PickerView(summary: page, picker: picker)
         }
@@ -144,7 +144,7 @@ struct ManagePageController {
     private func load(_ request: Request, _ context: SlotlineContext) async throws -> (BookingSummary, Language) {
         let token = try context.parameters.require("token")
         guard let booking = try await store.bookings.find(manageToken: token) else { throw SlotlineError.notFound("booking") }
-        let summary = try await BookingSummary.load(booking, manageToken: token, store: store, desk: desk)
+        let summary = try await BookingSummary.load(booking, manageToken: token, store: store, desk: desk, withHistory: true)
         return (summary, Pages.language(of: request, preferred: booking.customer.language))
     }
 

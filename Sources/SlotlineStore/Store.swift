@@ -74,6 +74,7 @@ public struct Store: Sendable {
     public var practitioners: Practitioners { repositories.practitioners }
     public var services: Services { repositories.services }
     public var bookings: Bookings { repositories.bookings }
+    public var history: BookingHistory { repositories.history }
     public var idempotencyKeys: IdempotencyKeys { repositories.idempotencyKeys }
     public var jobs: JobQueue { repositories.jobs }
     public var outbox: Outbox { repositories.outbox }
@@ -96,6 +97,7 @@ public struct Repositories: Sendable {
     public var practitioners: Practitioners { Practitioners(database: access) }
     public var services: Services { Services(database: access) }
     public var bookings: Bookings { Bookings(database: access) }
+    public var history: BookingHistory { BookingHistory(database: access) }
     public var idempotencyKeys: IdempotencyKeys { IdempotencyKeys(database: access) }
     public var jobs: JobQueue { JobQueue(database: access, time: time) }
     public var outbox: Outbox { Outbox(database: access, time: time) }

@@ -30,7 +30,7 @@ public struct BookingDesk: Sendable {
                 }
                 let now = time.now()
                 let booking = try await place([submission], now: now, in: tx)[0].get()
-                try await record([booking], tokens: [booking.id: submission.token], now: now, in: tx)
+                try await record([booking], from: [submission], now: now, in: tx)
                 if let idempotency {
                     try await tx.idempotencyKeys.insert(
                         IdempotencyRecord(key: idempotency.key, requestHash: idempotency.requestHash, bookingId: booking.id),
@@ -56,8 +56,7 @@ public struct BookingDesk: Sendable {
             return try await store.write { tx in
                 let now = time.now()
                 let placed = try await place(submissions, now: now, in: tx)
-                try await record(placed.compactMap { try? $0.get() }, tokens: Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0.token) }),
-                                 now: now, in: tx)
+                try await record(placed.compactMap { try? $0.get() }, from: submissions, now: now, in: tx)
                 return zip(submissions, placed).map { submission, result in
                     result.map { SubmittedBooking(booking: $0, manageToken: submission.token, replayed: false) }
                 }
@@ -125,19 +124,24 @@ public struct BookingDesk: Sendable {
         throw firstError ?? SlotlineError(.slotUnavailable, field: "startsAt")
     }
 
-    /// Writes new bookings and the jobs they cause, each kind in one statement.
-    /// `tokens` are the manage tokens by booking id, made when the submissions were prepared.
-    private func record(_ bookings: [Booking], tokens: [String: String], now: Date, in tx: Repositories) async throws {
+    /// Writes new bookings, the jobs they cause and their first history entries, each kind in one
+    /// statement. `submissions` hold the manage tokens made when they were prepared, and who booked.
+    private func record(_ bookings: [Booking], from submissions: [PreparedSubmission], now: Date, in tx: Repositories) async throws {
         guard !bookings.isEmpty else { return }
-        let hashes = bookings.map { Secrets.hash(tokens[$0.id] ?? manageTokens.token(bookingId: $0.id)) }
+        let submitted = Dictionary(uniqueKeysWithValues: submissions.map { ($0.id, $0) })
+        let hashes = bookings.map { Secrets.hash(submitted[$0.id]?.token ?? manageTokens.token(bookingId: $0.id)) }
         try await tx.bookings.insert(bookings, manageTokenHashes: hashes)
-        let caused = bookings.flatMap { jobs([.created] + ($0.state == .confirmed ? [.confirmed] : []), for: $0, previous: nil, now: now) }
-        try await tx.jobs.enqueue(caused)
+        let changes = bookings.map { booking in
+            BookingChange(booking: booking, previous: nil, events: [.created] + (booking.state == .confirmed ? [.confirmed] : []),
+                          actor: submitted[booking.id]?.byStaff == true ? .staff : .customer, occurredAt: now)
+        }
+        try await tx.jobs.enqueue(zip(changes, bookings).flatMap { jobs(for: $0, of: $1) })
+        try await tx.history.start(changes)
     }
 
     /// Applies a staff decision (accept, decline, mark paid, cancel, approve or reject a customer request).
-    public func decide(_ decision: StaffDecision, bookingId: String, workspaceId: String) async throws -> Booking {
-        try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, tx, now in
+    public func decide(_ decision: StaffDecision, bookingId: String, workspaceId: String, by staffId: String? = nil) async throws -> Booking {
+        try await change(bookingId: bookingId, workspaceId: workspaceId, by: .staff, staffId: staffId) { booking, service, tx, now in
             switch decision {
             case .accept: return try BookingLifecycle.apply(.accept, to: booking, service: service, now: now)
             case .decline: return try BookingLifecycle.apply(.decline, to: booking, service: service, now: now)
@@ -157,8 +161,8 @@ public struct BookingDesk: Sendable {
     }
 
     /// Moves a booking to a new start (staff), after the same checks as a new booking.
-    public func reschedule(bookingId: String, workspaceId: String, to startsAt: Date) async throws -> Booking {
-        try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, tx, now in
+    public func reschedule(bookingId: String, workspaceId: String, to startsAt: Date, by staffId: String? = nil) async throws -> Booking {
+        try await change(bookingId: bookingId, workspaceId: workspaceId, by: .staff, staffId: staffId) { booking, service, tx, now in
             guard booking.state.holdsSlot else { throw SlotlineError(.invalidState, field: "state", detail: booking.state.rawValue) }
             // Staff may move a booking to short notice, never into the past.
             guard startsAt >= now else { throw SlotlineError(.tooSoon, field: "startsAt") }
@@ -174,7 +178,7 @@ public struct BookingDesk: Sendable {
         guard let found = try await store.bookings.find(manageToken: manageToken) else {
             throw SlotlineError.notFound("token")
         }
-        return try await change(bookingId: found.id, workspaceId: found.workspaceId) { booking, service, tx, now in
+        return try await change(bookingId: found.id, workspaceId: found.workspaceId, by: .customer, note: reason) { booking, service, tx, now in
             if kind == .reschedule {
                 guard let startsAt else { throw SlotlineError.missing("startsAt") }
                 _ = try await checkedMove(booking, to: startsAt, service: service, enforceWindow: true, now: now, in: tx)
@@ -192,7 +196,7 @@ public struct BookingDesk: Sendable {
     @discardableResult
     public func expire(bookingId: String, workspaceId: String) async throws -> Bool {
         do {
-            _ = try await change(bookingId: bookingId, workspaceId: workspaceId) { booking, service, _, now in
+            _ = try await change(bookingId: bookingId, workspaceId: workspaceId, by: .system) { booking, service, _, now in
                 try BookingLifecycle.apply(.expire, to: booking, service: service, now: now)
             }
             return true
@@ -203,7 +207,7 @@ public struct BookingDesk: Sendable {
 
     // MARK: - Steps shared by the operations above
 
-    private func change(bookingId: String, workspaceId: String,
+    private func change(bookingId: String, workspaceId: String, by actor: BookingChange.Actor, staffId: String? = nil, note: String = "",
                         _ apply: (Booking, Service, Repositories, Date) async throws -> (Booking, [BookingEvent])) async throws -> Booking {
         try await store.write { tx in
             guard let current = try await tx.bookings.find(id: bookingId, workspaceId: workspaceId) else {
@@ -218,7 +222,11 @@ public struct BookingDesk: Sendable {
             let now = time.now()
             let (changed, events) = try await apply(booking, service, tx, now)
             try await tx.bookings.update(changed)
-            try await tx.jobs.enqueue(jobs(events, for: changed, previous: booking, now: now))
+            guard !events.isEmpty else { return changed }
+            let change = BookingChange(booking: changed, previous: booking, events: events, actor: actor, staffId: staffId, note: note,
+                                       occurredAt: now)
+            try await tx.jobs.enqueue(jobs(for: change, of: changed))
+            try await tx.history.append(change)
             return changed
         }
     }
@@ -259,18 +267,15 @@ public struct BookingDesk: Sendable {
     }
 
     /// What happened, as jobs written in the same transaction: one job carries all of a change's events.
-    private func jobs(_ events: [BookingEvent], for booking: Booking, previous: Booking?, now: Date) -> [NewJob] {
+    private func jobs(for change: BookingChange, of booking: Booking) -> [NewJob] {
         var jobs: [NewJob] = []
-        if events.contains(.created), booking.state == .awaitingPayment, let hold = booking.holdExpiresAt {
+        if change.events.contains(.created), booking.state == .awaitingPayment, let hold = booking.holdExpiresAt {
             jobs.append(NewJob(BookingExpiry(bookingId: booking.id, workspaceId: booking.workspaceId),
                                workspaceId: booking.workspaceId, runAt: hold))
         }
-        guard !events.isEmpty else { return jobs }
-        let happened = BookingEvents(bookingId: booking.id, workspaceId: booking.workspaceId, events: events, state: booking.state,
-                                     sequence: booking.sequence,
-                                     previousStartsAt: previous.flatMap { $0.startsAt != booking.startsAt ? $0.startsAt : nil },
-                                     occurredAt: now)
-        jobs.append(NewJob(happened, workspaceId: booking.workspaceId, subject: JobSubject.booking(booking.id), runAt: now,
+        let happened = BookingEvents(bookingId: booking.id, workspaceId: booking.workspaceId, events: change.events, state: booking.state,
+                                     sequence: booking.sequence, previousStartsAt: change.previousStartsAt, occurredAt: change.occurredAt)
+        jobs.append(NewJob(happened, workspaceId: booking.workspaceId, subject: JobSubject.booking(booking.id), runAt: change.occurredAt,
                            maxAttempts: 20))
         return jobs
     }

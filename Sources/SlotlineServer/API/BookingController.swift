@@ -17,6 +17,7 @@ struct BookingController {
         group.get("bookings", use: list)
         group.post("bookings", use: create)
         group.get("bookings/:id", use: get)
+        group.get("bookings/:id/history", use: history)
         group.post("bookings/:id/reschedule", use: reschedule)
         for decision in StaffDecision.allCases {
             group.post("bookings/:id/\(decision.rawValue)") { request, context in
@@ -58,19 +59,29 @@ struct BookingController {
         return try await view(booking, user: user, zone: try await viewZone(request, user: user))
     }
 
+    /// The booking's changes, oldest first.
+    @Sendable func history(request: Request, context: SlotlineContext) async throws -> ListView<BookingChangeView> {
+        let user = try context.requireStaff()
+        let id: String = try context.parameters.require()
+        guard try await store.bookings.find(id: id, workspaceId: user.workspaceId) != nil else { throw SlotlineError.notFound("booking") }
+        let zone = try await viewZone(request, user: user)
+        return ListView(items: try await store.history.list(bookingId: id, workspaceId: user.workspaceId).map { BookingChangeView($0, zone: zone) })
+    }
+
     @Sendable func reschedule(request: Request, context: SlotlineContext) async throws -> StaffBookingView {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(Reschedule.self, from: request, context: context)
         let zone = try await viewZone(request, user: user)
         let booking = try await desk.bookings.reschedule(bookingId: try context.parameters.require(), workspaceId: user.workspaceId,
-                                                      to: try FieldInput.time(input.startsAt, field: "startsAt"))
+                                                      to: try FieldInput.time(input.startsAt, field: "startsAt"), by: user.id)
         return try await view(booking, user: user, zone: zone)
     }
 
     func decide(_ decision: StaffDecision, request: Request, context: SlotlineContext) async throws -> StaffBookingView {
         let user = try context.requireStaff()
         let zone = try await viewZone(request, user: user)
-        let booking = try await desk.bookings.decide(decision, bookingId: try context.parameters.require(), workspaceId: user.workspaceId)
+        let booking = try await desk.bookings.decide(decision, bookingId: try context.parameters.require(), workspaceId: user.workspaceId,
+                                                   by: user.id)
         return try await view(booking, user: user, zone: zone)
     }
 

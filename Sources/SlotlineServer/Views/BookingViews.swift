@@ -33,6 +33,29 @@ struct ChangeRequestView: Encodable {
     }
 }
 
+/// One change in a booking's history.
+struct BookingChangeView: Encodable {
+    let events: [BookingEvent]
+    let state: BookingState
+    let startsAt: String
+    let previousStartsAt: String?
+    let actor: BookingChange.Actor
+    let staffId: String?
+    let note: String
+    let occurredAt: String
+
+    init(_ change: BookingChange, zone: TimeZone) {
+        events = change.events
+        state = change.state
+        startsAt = RFC3339.format(change.startsAt, in: zone)
+        previousStartsAt = change.previousStartsAt.map { RFC3339.format($0, in: zone) }
+        actor = change.actor
+        staffId = change.staffId
+        note = change.note
+        occurredAt = RFC3339.format(change.occurredAt, in: zone)
+    }
+}
+
 /// The back-office view of a booking.
 struct StaffBookingView: ResponseEncodable {
     let id: String

@@ -21,5 +21,6 @@ public struct Migration: Sendable {
         .m006BusyCoveringIndex,
         .m007StaffAccess,
         .m008BookingTabsIndex,
+        .m009BookingHistory,
     ]
 }

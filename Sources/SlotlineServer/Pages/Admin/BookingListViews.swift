@@ -128,13 +128,15 @@ struct BookingDetailView {
     let rescheduleHref: String?
     let messages: [Sent]
     let hasMessages: Bool
+    let history: BookingHistoryView
     let csrf: String
     let backHref: String
 
     init(booking: Booking, service: Service, practitioner: Practitioner, workspace: Workspace, meeting: StaffMeetingDetails?,
-         waitsForTool: Bool, messages: [OutboxMessage], words: Words, csrf: String) {
+         waitsForTool: Bool, messages: [OutboxMessage], history: [BookingChange], staff: [StaffUser], words: Words, csrf: String) {
         let studioTime = MessageTime(language: words.language, timeZoneIdentifier: workspace.timeZone)
         let customerTime = MessageTime(language: words.language, timeZoneIdentifier: booking.customer.timeZone)
+        self.history = BookingHistoryView(history, staff: staff, time: studioTime, words: words)
         let base = "/admin/\(workspace.slug)/bookings/\(booking.id)"
         title = "\(booking.customer.name) · \(service.name)"
         state = words.state(booking.state)

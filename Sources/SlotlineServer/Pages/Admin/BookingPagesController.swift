@@ -90,12 +90,12 @@ struct BookingPagesController {
     }
 
     @Sendable func reschedule(request: Request, context: SlotlineContext) async throws -> Response {
-        let (_, workspace) = try staff.caller(context)
+        let (user, workspace) = try staff.caller(context)
         let form = try await staff.form(request, context)
         let id = try context.parameters.require("id")
         do {
             _ = try await desk.bookings.reschedule(bookingId: id, workspaceId: workspace.id,
-                                                   to: try FieldInput.time(form["startsAt"], field: "startsAt"))
+                                                   to: try FieldInput.time(form["startsAt"], field: "startsAt"), by: user.id)
             return Pages.redirect("/admin/\(workspace.slug)/bookings/\(id)?done=rescheduled")
         } catch let failure as SlotlineError where failure.code != .internalError {
             var state = FormState(form, failure: failure, language: staff.language(request, context), knownFields: [])
@@ -105,11 +105,11 @@ struct BookingPagesController {
     }
 
     func decide(_ decision: StaffDecision, request: Request, context: SlotlineContext) async throws -> Response {
-        let (_, workspace) = try staff.caller(context)
+        let (user, workspace) = try staff.caller(context)
         _ = try await staff.form(request, context)
         let id = try context.parameters.require("id")
         do {
-            _ = try await desk.bookings.decide(decision, bookingId: id, workspaceId: workspace.id)
+            _ = try await desk.bookings.decide(decision, bookingId: id, workspaceId: workspace.id, by: user.id)
             return Pages.redirect("/admin/\(workspace.slug)/bookings/\(id)?done=\(decision.rawValue)")
         } catch let failure as SlotlineError where failure.code != .internalError {
             let message = ErrorMessages.message(for: failure, in: staff.language(request, context))
@@ -125,12 +125,15 @@ struct BookingPagesController {
         // The desk decides who may see the private details, and writes each view into the audit log.
         let meeting = try await desk.meetingDetails(of: booking, service: service, viewer: user)
         let messages = try await store.outbox.list(workspaceId: workspace.id, bookingId: booking.id, limit: 50, offset: 0)
+        let history = try await store.history.list(bookingId: booking.id, workspaceId: workspace.id)
+        let staffUsers = history.contains { $0.staffId != nil } ? try await store.staff.list(workspaceId: workspace.id) : []
         var waitsForTool = false
         if service.online, service.meetingLinkSource == .provider {
             waitsForTool = !(try await desk.meetingReadiness(workspaceId: workspace.id).hasTool(practitionerId: practitioner.id))
         }
         let view = BookingDetailView(booking: booking, service: service, practitioner: practitioner, workspace: workspace,
-                                     meeting: meeting, waitsForTool: waitsForTool, messages: messages, words: words, csrf: staff.csrf(request))
+                                     meeting: meeting, waitsForTool: waitsForTool, messages: messages, history: history, staff: staffUsers,
+                                     words: words, csrf: staff.csrf(request))
         return try staff.render("admin-booking", view: view, title: booking.customer.name, section: .bookings,
                                 request: request, context: context, status: status, alert: alert)
     }

@@ -52,6 +52,7 @@ public struct Desk: Sendable {
             WebhookDeliveryHandler(store: store, settings: settings, client: httpClient),
             MeetingSyncHandler(store: store, settings: settings, registry: registry, messages: messages),
             MeetingReadyHandler(store: store, messages: messages),
+            MeetingToolHandler(store: store, meetings: meetings, messages: messages),
         ]
     }
 

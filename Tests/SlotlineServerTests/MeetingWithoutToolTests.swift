@@ -24,15 +24,30 @@ import Testing
             let id = try await app.bookedId(service, at: app.opening())
             try await ProviderSteps.settle(jobs)
             let confirmation = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).one("confirmed")
+            let told = try await app.staffEmails { $0.role.canConfigure || $0.practitionerId == practitioner }
+            let alerts = try await app.store.messages(workspaceId: app.studio.workspace.id).of("staff-tool-missing")
             let owner = try await PageSecurityTests.signedIn(app)
             let servicePage = try await owner.get("/admin/studio/services/\(service.id)")
             let toolsPage = try await owner.get("/admin/studio/availability?practitioner=\(practitioner)")
             let bookingPage = try await owner.get("/admin/studio/bookings/\(id)")
+            let failed = try await app.owner.get("/api/v1/jobs?state=failed").json["items"].items
+            let failedJobsPage = try await owner.get("/admin/studio/jobs")
+            // A second booking while the job waits: no second job, no second notice the same day.
+            let second = try await app.bookedId(service, at: app.opening(hour: 11))
+            try await ProviderSteps.settle(jobs)
 
             #expect(confirmation.textBody.contains("The link to your video meeting follows in a separate email"))
             #expect(servicePage.text.contains("has no connected default meeting tool"))
             #expect(toolsPage.text.contains("No connected default tool"))
             #expect(bookingPage.text.contains("to connect a default meeting tool"))
+            #expect(Set(alerts.map(\.recipientEmail)) == told && alerts.count == told.count, "each of \(told) is told once")
+            #expect(alerts.allSatisfy { $0.textBody.contains("/admin/studio/availability?practitioner=\(practitioner)") })
+            #expect(alerts.first?.subject.contains("has no online meeting tool") == true)
+            #expect(failed.map { $0["kind"].string } == ["meeting.tool-wanted"])
+            #expect(failed.first?["lastError"].string?.contains("no connected default meeting tool; 1 confirmed online booking") == true)
+            #expect(failedJobsPage.text.contains("meeting.tool-wanted"))
+            #expect(try await app.owner.get("/api/v1/jobs?state=failed").json["items"].items.count == 1)
+            #expect(try await app.store.messages(workspaceId: app.studio.workspace.id).of("staff-tool-missing").count == told.count)
 
             #expect(try await app.owner.post("/api/v1/practitioners/\(practitioner)/connections/sandbox").status == .created)
             #expect(try await app.owner.put("/api/v1/practitioners/\(practitioner)/default-meeting-provider", ["provider": "sandbox"]).status == .ok)
@@ -40,6 +55,9 @@ import Testing
 
             let ready = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).one("meeting-ready")
             #expect(ready.textBody.contains("/sandbox/j/"))
+            #expect(try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: second).one("meeting-ready")
+                .textBody.contains("/sandbox/j/"))
+            #expect(try await app.owner.get("/api/v1/jobs?state=failed").json["items"].items.isEmpty, "connecting settles the waiting job")
             #expect(!(try await owner.get("/admin/studio/services/\(service.id)")).text.contains("has no connected default meeting tool"))
         }
     }

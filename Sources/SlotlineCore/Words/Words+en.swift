@@ -93,7 +93,10 @@ extension Words {
         "message.staff-changed.intro": "{{customerName}}'s booking has been changed.",
         "message.staff-connection-lost.subject": "Action needed: reconnect {{practitionerName}}'s {{reason}} account",
         "message.staff-connection-lost.intro": "{{reason}} refused the authorization of {{practitionerName}}'s account, so Slotline cannot create or change meetings on it. Nothing has been moved to another provider.",
-        "message.staff-connection-lost.action": "Connect the account again in the practitioner's online meeting tools; the waiting meetings can then be retried from the failed jobs.",
+        "message.staff-connection-lost.action": "Connect the account again in the practitioner's online meeting tools; the waiting meetings can then be retried from the failed jobs:",
+        "message.staff-tool-missing.action": "Connect a meeting tool and set it as default on this page; Slotline then makes the waiting meetings and sends their customers the link:",
+        "message.staff-tool-missing.intro": "A confirmed online booking with {{practitionerName}} needs a meeting, but no meeting tool of theirs is connected and chosen as default, so none was made. The customer was told that the link follows.",
+        "message.staff-tool-missing.subject": "Action needed: {{practitionerName}} has no online meeting tool",
         "message.staff-new.subject": "New booking from {{customerName}}: {{serviceName}} on {{startDate}} at {{startTime}}",
         "message.staff-new.intro": "{{customerName}} has made a new booking.",
         // The manage page.

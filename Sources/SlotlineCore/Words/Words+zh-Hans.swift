@@ -93,7 +93,10 @@ extension Words {
         "message.staff-changed.intro": "{{customerName}} 的预约已变更。",
         "message.staff-connection-lost.subject": "需要处理：请重新连接 {{practitionerName}} 的 {{reason}} 账号",
         "message.staff-connection-lost.intro": "{{reason}} 拒绝了 {{practitionerName}} 账号的授权，Slotline 无法在该账号上建立或修改会议。系统不会自动改用其他会议工具。",
-        "message.staff-connection-lost.action": "请在老师的「线上会议工具」中重新连接该账号，之后可在失败的任务中重试等待中的会议。",
+        "message.staff-connection-lost.action": "请在老师的「线上会议工具」中重新连接该账号，之后可在失败的任务中重试等待中的会议：",
+        "message.staff-tool-missing.action": "请连接会议工具并设为默认：Slotline 随后会为等待中的预约建立会议，并把链接发送给客户：",
+        "message.staff-tool-missing.intro": "{{practitionerName}} 有已确认的线上预约需要会议，但尚未连接并设为默认的会议工具，因此尚未建立会议。系统已告知客户会议链接将另行发送。",
+        "message.staff-tool-missing.subject": "需要处理：{{practitionerName}} 没有可用的线上会议工具",
         "message.staff-new.subject": "新预约（{{customerName}}）：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.staff-new.intro": "{{customerName}} 提交了一个新预约。",
         // The manage page.

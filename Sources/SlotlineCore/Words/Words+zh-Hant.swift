@@ -93,7 +93,10 @@ extension Words {
         "message.staff-changed.intro": "{{customerName}} 的預約已變更。",
         "message.staff-connection-lost.subject": "需要處理：請重新連結 {{practitionerName}} 的 {{reason}} 帳號",
         "message.staff-connection-lost.intro": "{{reason}} 拒絕了 {{practitionerName}} 帳號的授權，Slotline 無法在該帳號上建立或修改會議。系統不會自動改用其他會議工具。",
-        "message.staff-connection-lost.action": "請在老師的「線上會議工具」中重新連結該帳號，之後可在失敗的工作中重試等待中的會議。",
+        "message.staff-connection-lost.action": "請在老師的「線上會議工具」中重新連結該帳號，之後可在失敗的工作中重試等待中的會議：",
+        "message.staff-tool-missing.action": "請連結會議工具並設為預設：Slotline 隨後會為等待中的預約建立會議，並將連結寄給客戶：",
+        "message.staff-tool-missing.intro": "{{practitionerName}} 有已確認的線上預約需要會議，但尚未連結並設為預設的會議工具，因此尚未建立會議。系統已告知客戶會議連結將另行寄送。",
+        "message.staff-tool-missing.subject": "需要處理：{{practitionerName}} 沒有可用的線上會議工具",
         "message.staff-new.subject": "新預約（{{customerName}}）：{{serviceName}}，{{startDate}} {{startTime}}",
         "message.staff-new.intro": "{{customerName}} 送出了一筆新預約。",
         // The manage page.

@@ -54,30 +54,46 @@ struct BookingMeetings: MeetingDetailsSource {
 
     /// After a practitioner's tool became usable (connected, or chosen as the default): the confirmed
     /// bookings still ahead that got no meeting for want of one get it now, and their customers the
-    /// link in the meeting-ready message.
+    /// link in the meeting-ready message. The parked job that waited for the tool is settled.
     func wantWaiting(practitionerId: String, workspaceId: String) async throws {
-        guard try await store.connections.defaultProvider(practitionerId: practitionerId) != nil,
-              let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: workspaceId),
-              let workspace = try await store.workspaces.find(id: workspaceId) else { return }
+        guard try await store.connections.defaultProvider(practitionerId: practitionerId) != nil else { return }
+        for facts in try await waiting(practitionerId: practitionerId, workspaceId: workspaceId) {
+            try await want(Meeting.groupKey(for: facts.booking, capacity: facts.service.capacity), facts: facts, linkWithheld: true)
+        }
+        try await store.jobs.settleFailed(.meetingToolWanted, subject: JobSubject.practitioner(practitionerId))
+    }
+
+    /// The practitioner's confirmed bookings still ahead whose service takes its meeting from the
+    /// provider and that have no meeting, soonest first.
+    func waiting(practitionerId: String, workspaceId: String) async throws -> [BookingMessages.Facts] {
+        guard let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: workspaceId),
+              let workspace = try await store.workspaces.find(id: workspaceId) else { return [] }
         let ahead = try await store.bookings.list(workspaceId: workspaceId, tab: .upcoming, now: store.time.now(), limit: 10_000, offset: 0,
                                                   filter: BookingFilter(practitionerId: practitionerId))
         var services: [String: Service] = [:]
-        for booking in ahead {
+        var waiting: [BookingMessages.Facts] = []
+        for booking in ahead where booking.state == .confirmed {
             if services[booking.serviceId] == nil {
                 services[booking.serviceId] = try await store.services.find(id: booking.serviceId, workspaceId: workspaceId)
             }
             guard let service = services[booking.serviceId], service.online, service.meetingLinkSource == .provider else { continue }
-            let key = Meeting.groupKey(for: booking, capacity: service.capacity)
-            guard try await store.meetings.live(groupKey: key, workspaceId: workspaceId) == nil else { continue }
-            try await want(key, facts: BookingMessages.Facts(booking: booking, service: service, practitioner: practitioner, workspace: workspace),
-                           linkWithheld: true)
+            guard try await store.meetings.live(groupKey: Meeting.groupKey(for: booking, capacity: service.capacity),
+                                                workspaceId: workspaceId) == nil else { continue }
+            waiting.append(BookingMessages.Facts(booking: booking, service: service, practitioner: practitioner, workspace: workspace))
         }
+        return waiting
     }
 
     private func want(_ key: String, facts: BookingMessages.Facts, linkWithheld: Bool = false) async throws {
         let practitioner = facts.practitioner
-        // The practitioner's default tool; without one the booking has no provider meeting (and says so nowhere private).
-        guard let provider = try await store.connections.defaultProvider(practitionerId: practitioner.id) else { return }
+        guard let provider = try await store.connections.defaultProvider(practitionerId: practitioner.id) else {
+            // No tool to make it on: a job waits for one where staff see it (the failed jobs), and tells them.
+            let subject = JobSubject.practitioner(practitioner.id)
+            guard try await !store.jobs.isOpen(.meetingToolWanted, subject: subject) else { return }
+            try await store.jobs.enqueue(MeetingToolWanted(practitionerId: practitioner.id, workspaceId: facts.booking.workspaceId),
+                                         workspaceId: facts.booking.workspaceId, subject: subject)
+            return
+        }
         let connection = try await store.connections.live(practitionerId: practitioner.id, provider: provider)
         try await MeetingWishes(store: store).want(
             MeetingWishes.Wish(groupKey: key, provider: provider, connectionId: connection?.id,

@@ -148,22 +148,38 @@ struct BookingMessages: Sendable {
         guard let practitionerId = connection.practitionerId,
               let practitioner = try await store.practitioners.find(id: practitionerId, workspaceId: connection.workspaceId),
               let workspace = try await store.workspaces.find(id: connection.workspaceId) else { return 0 }
+        return try await toolNotice(.staffConnectionLost, practitioner: practitioner, workspace: workspace, topic: meeting.topic,
+                                    startsAt: meeting.startsAt, endsAt: meeting.startsAt.addingTimeInterval(Double(meeting.durationMinutes) * 60),
+                                    reason: "\(providerName) (\(connection.label))", dedupeKey: "connection-lost:\(connection.id)")
+    }
+
+    /// Tells owners, admins and the practitioner, at most once a day, that a confirmed online
+    /// booking (the earliest of those waiting) wants a meeting no tool of the practitioner's can make.
+    @discardableResult
+    func toolMissing(_ facts: Facts) async throws -> Int {
+        try await toolNotice(.staffToolMissing, practitioner: facts.practitioner, workspace: facts.workspace, topic: facts.service.name,
+                             startsAt: facts.booking.startsAt, endsAt: facts.booking.endsAt, reason: "",
+                             dedupeKey: "tool-missing:\(facts.practitioner.id):\(store.time.now().unixSeconds / 86_400)")
+    }
+
+    /// A notice about a practitioner's meeting tools, linking to them in the back office.
+    private func toolNotice(_ kind: MessageKind, practitioner: Practitioner, workspace: Workspace, topic: String, startsAt: Date,
+                            endsAt: Date, reason: String, dedupeKey: String) async throws -> Int {
         let recipients = try await store.staff.list(workspaceId: workspace.id).filter {
-            $0.role.canConfigure || $0.practitionerId == practitionerId
+            $0.active && ($0.role.canConfigure || $0.practitionerId == practitioner.id)
         }
         var messages: [OutboxMessage] = []
         for recipient in recipients {
             let context = MessageContext(
-                kind: .staffConnectionLost, language: workspace.defaultLanguage, recipientName: recipient.name,
-                recipientTimeZone: workspace.timeZone, workspaceName: workspace.name, serviceName: meeting.topic,
-                practitionerName: practitioner.name, startsAt: meeting.startsAt,
-                endsAt: meeting.startsAt.addingTimeInterval(Double(meeting.durationMinutes) * 60), online: false,
-                manageURL: "\(settings.publicURL)/api/v1/practitioners/\(practitionerId)/connections",
-                customerName: "", customerEmail: "", reason: "\(providerName) (\(connection.label))")
-            messages.append(message(.staffConnectionLost, to: MailAddress(name: recipient.name, address: recipient.email),
+                kind: kind, language: workspace.defaultLanguage, recipientName: recipient.name,
+                recipientTimeZone: workspace.timeZone, workspaceName: workspace.name, serviceName: topic,
+                practitionerName: practitioner.name, startsAt: startsAt, endsAt: endsAt, online: false,
+                manageURL: settings.meetingToolsURL(workspace: workspace.slug, practitionerId: practitioner.id),
+                customerName: "", customerEmail: "", reason: reason)
+            messages.append(message(kind, to: MailAddress(name: recipient.name, address: recipient.email),
                                     language: workspace.defaultLanguage, rendered: try renderer.render(context), invite: nil,
                                     bookingId: nil, workspaceId: workspace.id,
-                                    dedupeKey: "connection-lost:\(connection.id):\(recipient.email.lowercased())"))
+                                    dedupeKey: "\(dedupeKey):\(recipient.email.lowercased())"))
         }
         return try await add(messages)
     }

@@ -55,6 +55,11 @@ public struct ServerSettings: Sendable {
     /// A booking's page in the back office, the link in staff notices (it asks to sign in first).
     public func backOfficeURL(workspace slug: String, bookingId: String) -> String { "\(publicURL)/admin/\(slug)/bookings/\(bookingId)" }
 
+    /// The back-office page with a practitioner's online meeting tools.
+    public func meetingToolsURL(workspace slug: String, practitionerId: String) -> String {
+        "\(publicURL)/admin/\(slug)/availability?practitioner=\(practitionerId)"
+    }
+
     /// The host part of the public URL, used in calendar UIDs and Message-IDs.
     public var domain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
 }

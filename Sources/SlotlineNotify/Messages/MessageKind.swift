@@ -17,6 +17,8 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case staffCancelled = "staff-cancelled"
     /// A provider refused a practitioner's authorization: someone has to connect the account again.
     case staffConnectionLost = "staff-connection-lost"
+    /// Confirmed online bookings of a practitioner want a meeting, and no tool of theirs can make one.
+    case staffToolMissing = "staff-tool-missing"
 
     /// Only these carry the private join link, meeting number and passcode (SPEC §2).
     public var carriesMeetingDetails: Bool {
@@ -28,7 +30,7 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
 
     public var isForStaff: Bool {
         switch self {
-        case .staffNew, .staffChanged, .staffCancelled, .staffConnectionLost: true
+        case .staffNew, .staffChanged, .staffCancelled, .staffConnectionLost, .staffToolMissing: true
         default: false
         }
     }

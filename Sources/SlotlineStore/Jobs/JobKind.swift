@@ -14,6 +14,8 @@ public enum JobKind: String, Sendable, CaseIterable, Codable {
     case meetingSync = "meeting.sync"
     /// `MeetingReady`: send the link of a meeting created after its confirmations went without it.
     case meetingReady = "meeting.ready"
+    /// `MeetingToolWanted`: confirmed online bookings of a practitioner without a meeting tool.
+    case meetingToolWanted = "meeting.tool-wanted"
     /// `WebhookDeliveryDue`: one delivery of one event to one subscription.
     case webhookDeliver = "webhook.deliver"
     /// `MailDeliveryDue`: one message to the SMTP server.
@@ -96,6 +98,19 @@ public struct MeetingReady: JobPayload, Equatable {
     public init(meetingId: String) { self.meetingId = meetingId }
 }
 
+/// A practitioner whose confirmed online bookings want a meeting while no tool of theirs can make
+/// one: staff are told, and the job stays parked among the failed jobs until a tool is connected.
+public struct MeetingToolWanted: JobPayload, Equatable {
+    public static let kind = JobKind.meetingToolWanted
+    public var practitionerId: String
+    public var workspaceId: String
+
+    public init(practitionerId: String, workspaceId: String) {
+        self.practitionerId = practitionerId
+        self.workspaceId = workspaceId
+    }
+}
+
 /// The webhook delivery to attempt.
 public struct WebhookDeliveryDue: JobPayload, Equatable {
     public static let kind = JobKind.webhookDeliver
@@ -118,4 +133,5 @@ public enum JobSubject {
     public static func meeting(_ id: String) -> String { "meeting:\(id)" }
     public static func webhook(_ subscriptionId: String) -> String { "webhook:\(subscriptionId)" }
     public static func message(_ id: String) -> String { "message:\(id)" }
+    public static func practitioner(_ id: String) -> String { "practitioner:\(id)" }
 }

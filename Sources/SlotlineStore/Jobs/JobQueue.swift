@@ -58,6 +58,27 @@ public struct JobQueue: Sendable {
         try await database.write { db in try await Self.dropQueued(kind, subject: subject, in: db) }
     }
 
+    /// Whether a job of one kind about one subject is queued, running or parked as failed.
+    public func isOpen(_ kind: JobKind, subject: String) async throws -> Bool {
+        try await database.read { db in
+            try await db.select().column(Columns.id).from(Job.table)
+                .where(Columns.subject, .equal, subject).where(Columns.kind, .equal, kind.rawValue)
+                .where(Columns.state, .in, [Job.State.queued, .running, .failed].map(\.rawValue)).limit(1).first() != nil
+        }
+    }
+
+    /// Marks the failed jobs of one kind about one subject done: what they waited for came about
+    /// another way, so they leave the failed jobs.
+    public func settleFailed(_ kind: JobKind, subject: String) async throws {
+        let now = time.now()
+        try await database.write { db in
+            try await db.update(Job.table).set(Columns.state, to: Job.State.done.rawValue).set(Columns.lastError, to: SQLLiteral.null)
+                .set(Columns.updatedAt, to: now.unixSeconds)
+                .where(Columns.subject, .equal, subject).where(Columns.kind, .equal, kind.rawValue)
+                .where(Columns.state, .equal, Job.State.failed.rawValue).run()
+        }
+    }
+
     /// The payloads of the queued jobs of one kind about one subject, soonest first.
     public func queued<P: JobPayload>(_ type: P.Type, subject: String) async throws -> [P] {
         try await database.read { db in

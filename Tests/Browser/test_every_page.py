@@ -73,9 +73,8 @@ class EveryPage(unittest.TestCase):
             foreign = person.foreign_requests()
             if foreign:
                 problems.append(f"{name} [{language}]: requests to other origins: {foreign}")
-            if language == "en":
-                for violation in person.serious_accessibility_violations():
-                    problems.append(f"{name} at {width}px: {violation}")
+            for violation in person.serious_accessibility_violations():
+                problems.append(f"{name} [{language}] at {width}px: {violation}")
             person.screenshot(f"{name}.{language}", width)
         self.assertEqual(problems, [], "\n".join(problems))
 

@@ -22,5 +22,6 @@ public struct Migration: Sendable {
         .m007StaffAccess,
         .m008BookingTabsIndex,
         .m009BookingHistory,
+        .m010PendingRequestsIndex,
     ]
 }

@@ -48,7 +48,8 @@ public struct Bookings: Sendable {
                      filter: BookingFilter = BookingFilter()) async throws -> [Booking] {
         try await database.read { db in
             let query = db.select().column("*").from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
-            Self.narrow(query, to: tab, now: now, filter: filter)
+            Self.narrow(query, to: tab, now: now)
+            Self.narrow(query, filter: filter)
             switch tab {
             case .pending, .awaitingPayment, .upcoming: query.orderBy(Columns.startsAt)
             case .past, .cancelled: query.orderBy(Columns.startsAt, .descending)
@@ -57,32 +58,48 @@ public struct Bookings: Sendable {
         }
     }
 
-    /// How many bookings each tab holds, for the tabs' badges: one pass over the workspace's bookings.
+    /// Past this many, a tab's count reads `countLimit + 1` (shown as "100+"): counting a long history
+    /// row by row would cost more than the page that shows it.
+    public static let countLimit = 100
+
+    /// How many bookings each tab holds within the filter, up to `countLimit + 1`; one statement
+    /// whose every part reads an index.
     public func counts(workspaceId: String, now: Date, filter: BookingFilter = BookingFilter()) async throws -> [BookingTab: Int] {
-        let state = Columns.state, ends = Columns.endsAt, request = Columns.requestKind
-        let confirmed = BookingState.confirmed.rawValue
-        let conditions: [(BookingTab, SQLQueryString)] = [
-            (.pending, "\(ident: state) = \(bind: BookingState.pending.rawValue) OR \(ident: request) IS NOT NULL"),
-            (.awaitingPayment, "\(ident: state) = \(bind: BookingState.awaitingPayment.rawValue)"),
-            (.upcoming, "\(ident: state) = \(bind: confirmed) AND \(ident: ends) >= \(bind: now.unixSeconds)"),
-            (.past, "\(ident: state) = \(bind: confirmed) AND \(ident: ends) < \(bind: now.unixSeconds)"),
-            (.cancelled, "\(ident: state) IN (\(bind: BookingState.cancelled.rawValue), \(bind: BookingState.declined.rawValue), \(bind: BookingState.expired.rawValue))"),
-        ]
+        let pending = BookingState.pending.rawValue
         return try await database.read { db in
-            let query = db.select().from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
-            for (tab, condition) in conditions {
-                query.column(SQLFunction("SUM", args: SQLQueryString("CASE WHEN \(condition) THEN 1 ELSE 0 END")), as: tab.rawValue)
+            let query = db.select()
+            for tab in BookingTab.allCases where tab != .pending {
+                query.column(Self.capped(workspaceId: workspaceId, filter: filter) { Self.narrow($0, to: tab, now: now) }, as: tab.rawValue)
             }
-            Self.narrow(query, filter: filter)
+            // Pending means "pending, or asking for a change": two parts without overlap, each on an index of its own.
+            query.column(Self.capped(workspaceId: workspaceId, filter: filter) { $0.where(Columns.state, .equal, pending) }, as: "pending_state")
+            query.column(Self.capped(workspaceId: workspaceId, filter: filter) {
+                $0.where(Columns.requestKind, .isNot, SQLLiteral.null).where(Columns.state, .notEqual, pending)
+            }, as: "pending_requests")
             guard let row = try await query.first() else { return [:] }
             var counts: [BookingTab: Int] = [:]
-            for tab in BookingTab.allCases { counts[tab] = try row.decode(column: tab.rawValue, as: Int?.self) ?? 0 }
+            for tab in BookingTab.allCases where tab != .pending { counts[tab] = try row.decode(column: tab.rawValue, as: Int.self) }
+            counts[.pending] = min(Self.countLimit + 1, try row.decode(column: "pending_state", as: Int.self)
+                                   + row.decode(column: "pending_requests", as: Int.self))
             return counts
         }
     }
 
-    /// The rows of one tab, within the filter.
-    private static func narrow(_ query: SQLSelectBuilder, to tab: BookingTab, now: Date, filter: BookingFilter) {
+    /// `(SELECT COUNT(*) FROM (SELECT 1 … LIMIT countLimit + 1))`: a count that stops early.
+    private static func capped(workspaceId: String, filter: BookingFilter,
+                               _ narrow: (any SQLSubqueryClauseBuilder) -> Void) -> some SQLExpression {
+        SQLSubquery.select { count in
+            count.column(SQLFunction("COUNT", args: SQLLiteral.all)).from(SQLSubquery.select { rows in
+                rows.column(SQLLiteral.numeric("1")).from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
+                narrow(rows)
+                Self.narrow(rows, filter: filter)
+                return rows.limit(countLimit + 1)
+            }, as: SQLIdentifier("capped"))
+        }
+    }
+
+    /// The rows of one tab.
+    private static func narrow(_ query: any SQLSubqueryClauseBuilder, to tab: BookingTab, now: Date) {
         switch tab {
         case .pending:
             query.where { $0.where(Columns.state, .equal, BookingState.pending.rawValue).orWhere(Columns.requestKind, .isNot, SQLLiteral.null) }
@@ -97,10 +114,9 @@ public struct Bookings: Sendable {
         case .cancelled:
             query.where(Columns.state, .in, [BookingState.cancelled, .declined, .expired].map(\.rawValue))
         }
-        narrow(query, filter: filter)
     }
 
-    private static func narrow(_ query: SQLSelectBuilder, filter: BookingFilter) {
+    private static func narrow(_ query: any SQLSubqueryClauseBuilder, filter: BookingFilter) {
         if let practitionerId = filter.practitionerId { query.where(Columns.practitionerId, .equal, practitionerId) }
         if let serviceId = filter.serviceId { query.where(Columns.serviceId, .equal, serviceId) }
         if let from = filter.from { query.where(Columns.startsAt, .greaterThanOrEqual, from.unixSeconds) }

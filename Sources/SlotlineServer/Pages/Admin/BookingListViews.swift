@@ -17,7 +17,8 @@ struct Option {
 struct BookingListView {
     struct Tab {
         let label: String
-        let count: Int
+        /// "100+" past `Bookings.countLimit`.
+        let count: String
         let href: String
         let current: Bool
     }
@@ -60,7 +61,7 @@ struct BookingListView {
             return base + "?" + Pages.query(items)
         }
         tabs = BookingTab.allCases.map {
-            Tab(label: words["page.bookings.tab.\($0.rawValue)"], count: counts[$0] ?? 0, href: href($0), current: $0 == tab)
+            Tab(label: words["page.bookings.tab.\($0.rawValue)"], count: Self.count(counts[$0] ?? 0), href: href($0), current: $0 == tab)
         }
         self.tab = tab.rawValue
         let time = MessageTime(language: words.language, timeZoneIdentifier: workspace.timeZone)
@@ -82,6 +83,10 @@ struct BookingListView {
         previousHref = page > 1 ? href(tab, page: page - 1) : nil
         nextHref = hasMore ? href(tab, page: page + 1) : nil
         newHref = base + "/new"
+    }
+
+    static func count(_ count: Int) -> String {
+        count > Bookings.countLimit ? "\(Bookings.countLimit)+" : String(count)
     }
 }
 

@@ -44,6 +44,10 @@ import Testing
             #expect(winter.map(\.label) == summer.map(\.label))
             #expect(winter.first?.startsAt == "2030-11-04T03:00:00-05:00")
 
+            // An offset east of UTC keeps its "+" in the link (a bare "+" in a query reads as a space).
+            let taipei = try await customer.get("/w/berlin/services/\(service.id)?tz=Asia/Taipei&day=2030-10-28&lang=en")
+            #expect(taipei.text.contains("startsAt=2030-10-28T16%3A00%3A00%2B08%3A00&amp;tz=Asia/Taipei"))
+
             // The chosen time, booked from the page, is 09:00 in Berlin.
             let chosen = try #require(RFC3339.parse(between[0].startsAt))
             #expect(WallClock(TimeZone(identifier: "Europe/Berlin")!).localDate(of: chosen).description == "2030-10-28")

@@ -11,7 +11,8 @@ import SlotlineStore
 /// The pages people wait for, served over loopback HTTP by the real router with `bookings`
 /// bookings in the demo workspace: the booking page `/w/demo`, a month of free times, and 50 rows
 /// of the bookings list. Figures are request round trips on 127.0.0.1 (the server's time plus a
-/// loopback hop), p50 and p99, with each page's size.
+/// loopback hop), p50 and p99, with each page's size; a bare route answering a constant measures
+/// the hop alone, so a page's server time is its figure less the floor.
 struct PageBenchmark {
     struct Figure {
         let page: String
@@ -37,7 +38,10 @@ struct PageBenchmark {
         // Stopping the server by cancelling it is this benchmark's way out, not an error worth printing.
         var quiet = logger
         quiet.logLevel = .critical
-        let app = Application(router: try buildRouter(desk: Desk(store: store, settings: ServerSettings(key: key))),
+        let router = try buildRouter(desk: Desk(store: store, settings: ServerSettings(key: key)))
+        // The floor under every figure: the same client, loopback and middleware, and no work at all.
+        router.get("bench/echo") { _, _ in "{\"ok\":true}" }
+        let app = Application(router: router,
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in port.set(channel.localAddress?.port ?? 0) }, logger: quiet)
         let server = Task { try await app.runService(gracefulShutdownSignals: []) }
@@ -48,6 +52,7 @@ struct PageBenchmark {
         let service = try await store.services.list(workspaceId: workspace.id).first { $0.name.hasPrefix("Video session") }!
         let month = WallClock(TimeZone(identifier: workspace.timeZone)!).localDate(of: store.time.now().addingTimeInterval(31 * 86_400))
         let pages = [
+            ("bare route (the floor)", "/bench/echo", ""),
             ("booking page /w/demo", "/w/demo", ""),
             ("a month of free times", "/w/demo/services/\(service.id)?tz=Asia/Taipei&month=\(month.description.prefix(7))", ""),
             ("bookings list, 50 rows", "/admin/demo/bookings?tab=upcoming", "slotline_session=\(session)"),

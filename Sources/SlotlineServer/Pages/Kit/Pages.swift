@@ -23,7 +23,8 @@ struct Pages: Sendable {
     /// `template` around `view` in the layout. `view` is what the page's template reads under `view`.
     func render(_ template: String, view: Any, frame: PageFrame, request: Request,
                 status: HTTPResponse.Status = .ok) -> Response {
-        let document: [String: Any] = ["frame": frame, "view": view, "assets": ["css": assets.stylesheet, "js": assets.script]]
+        let document: [String: Any] = ["frame": frame, "view": MustacheTree.make(view) ?? [:],
+                                       "assets": ["css": assets.stylesheet, "js": assets.script]]
         let html = templates.render(document, template: template, language: frame.language)
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: frame.language.rawValue,
                                                           .cacheControl: "no-store"],
@@ -58,9 +59,24 @@ struct Pages: Sendable {
         items.sorted { $0.key < $1.key }.map { "\($0.key)=\(query($0.value))" }.joined(separator: "&")
     }
 
+    /// Percent-encodes all but RFC 3986's unreserved characters and `/`, byte by byte of the UTF-8:
+    /// a page builds a link for every day and time it shows, and Foundation's encoder costs more.
     static func query(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                encoded.append(byte)
+            default:
+                encoded += [UInt8(ascii: "%"), percentDigits[Int(byte >> 4)], percentDigits[Int(byte & 0x0f)]]
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
+
+    private static let percentDigits = Array("0123456789ABCDEF".utf8)
 
     /// After a form: see the result with a GET (post, redirect, get).
     static func redirect(_ location: String) -> Response {

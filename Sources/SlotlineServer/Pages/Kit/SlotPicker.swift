@@ -38,14 +38,11 @@ struct SlotPicker {
     let zone: String
     /// Until the viewer's zone was asked for, the script fills in the browser's.
     let detectZone: Bool
-    let zoneOptions: [ZoneOption]
+    /// The zone list's `<option>` elements, already escaped (drawn with `{{{zoneOptions}}}`).
+    let zoneOptions: String
     /// The query items the zone form must keep (everything but `tz`, `month` and `day`).
     let keep: [KeptField]
 
-    struct ZoneOption {
-        let id: String
-        let selected: Bool
-    }
 
     struct KeptField {
         let name: String
@@ -121,30 +118,24 @@ struct SlotPicker {
         hasTimes = !times.isEmpty
         self.zone = zoneName
         self.detectZone = detectZone
-        zoneOptions = Self.zones(including: zoneName).map { ZoneOption(id: $0, selected: $0 == zoneName) }
+        zoneOptions = Self.zoneOptions(selected: zoneName)
         self.keep = keep
     }
 
-    /// Every zone the server knows, the chosen one included.
-    private static func zones(including chosen: String) -> [String] {
-        knownZones.contains(chosen) ? knownZones : (knownZones + [chosen]).sorted()
+    /// Several hundred `<option>`s on every picker: each escaped once, when the server starts, and
+    /// joined per page with the chosen one marked, instead of drawn one by one by the template.
+    static func zoneOptions(selected chosen: String) -> String {
+        let zones = knownZoneOptions.keys.contains(chosen) ? knownZones : (knownZones + [chosen]).sorted()
+        return zones.map { zone in
+            zone == chosen ? "<option selected>\(HTML.escaped(zone))</option>" : knownZoneOptions[zone] ?? ""
+        }.joined()
     }
 
     static let knownZones = TimeZone.knownTimeZoneIdentifiers.sorted()
+    private static let knownZoneOptions = Dictionary(uniqueKeysWithValues: knownZones.map { ($0, "<option>\(HTML.escaped($0))</option>") })
 }
 
-// Lookups by name for the rows a picker repeats most (days, times, several hundred zones):
-// cheaper than Mustache's reflection.
-extension SlotPicker.ZoneOption: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "selected": selected
-        default: nil
-        }
-    }
-}
-
+// Lookups by name for the rows a picker repeats most (days, times): cheaper than Mustache's reflection.
 extension SlotPicker.Day: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

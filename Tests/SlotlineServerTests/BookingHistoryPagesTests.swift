@@ -56,8 +56,8 @@ import Testing
             #expect(before.text.contains("Booked") && !before.text.contains("Confirmed ·"))
             #expect(page.text.contains("History"))
             #expect(page.text.contains("Booked"))
-            #expect(page.text.contains("Confirmed <span class=\"muted\">· by \(name)</span>"))
-            #expect(page.text.contains("Change requested <span class=\"muted\">· by the customer</span>"))
+            #expect(page.text.contains("<strong>Confirmed</strong> <span class=\"muted\">· by \(name)</span>"))
+            #expect(page.text.contains("<strong>Change requested</strong> <span class=\"muted\">· by the customer</span>"))
             #expect(page.text.contains("Reason: &lt;b&gt;moving away&lt;/b&gt;"))
             #expect(chinese.text.contains("狀態紀錄") && chinese.text.contains("已確認") && chinese.text.contains("客戶申請變更"))
         }

@@ -59,25 +59,89 @@ struct PageBenchmark {
         ]
         var figures: [Figure] = []
         for (name, path, cookie) in pages {
-            var request = HTTPClientRequest(url: base + path)
-            if !cookie.isEmpty { request.headers.add(name: "Cookie", value: cookie) }
-            let clock = ContinuousClock()
-            var durations: [Duration] = []
-            var bytes = 0
-            for run in 0..<(runs + 20) {
-                let started = clock.now
-                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-                let body = try await response.body.collect(upTo: 10 * 1024 * 1024)
-                guard response.status.code == 200 else { throw BenchError("\(path) answered \(response.status.code)") }
-                if run >= 20 { durations.append(clock.now - started) }  // the first 20 warm caches up
-                bytes = body.readableBytes
-            }
-            figures.append(Figure(page: name, latency: Latency(durations), bytes: bytes))
+            figures.append(try await measure(name, url: base + path, cookie: cookie))
         }
+        // Password checks run on a thread pool of their own: a flood of sign-ins must not slow the
+        // pages that read the database. The same booking page, while `floodCallers` sign in at once.
+        let flood = Task { try await signInFlood(base: base) }
+        try await Task.sleep(for: .milliseconds(300))
+        let during = try await measure("", url: base + "/w/demo", cookie: "")
+        flood.cancel()
+        let signIns = try await flood.value
+        guard signIns > 0 else { throw BenchError("the sign-in flood signed nobody in") }
+        figures.append(Figure(page: "booking page /w/demo during a sign-in flood (\(signIns) sign-ins, \(Self.floodCallers) at a time)",
+                              latency: during.latency, bytes: during.bytes))
         server.cancel()
         _ = await server.result
         await store.shutdown()
         return figures
+    }
+
+    static let floodCallers = 16
+
+    /// `runs` requests of one page one after another, after 20 that warm caches up.
+    private func measure(_ name: String, url: String, cookie: String) async throws -> Figure {
+        var request = HTTPClientRequest(url: url)
+        if !cookie.isEmpty { request.headers.add(name: "Cookie", value: cookie) }
+        let clock = ContinuousClock()
+        var durations: [Duration] = []
+        var bytes = 0
+        for run in 0..<(runs + 20) {
+            let started = clock.now
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            let body = try await response.body.collect(upTo: 10 * 1024 * 1024)
+            guard response.status.code == 200 else { throw BenchError("\(url) answered \(response.status.code)") }
+            if run >= 20 { durations.append(clock.now - started) }
+            bytes = body.readableBytes
+        }
+        return Figure(page: name, latency: Latency(durations), bytes: bytes)
+    }
+
+    /// The demo owner signing in from `floodCallers` browsers at once, over and over, until cancelled;
+    /// returns how many sign-ins succeeded.
+    private func signInFlood(base: String) async throws -> Int {
+        // A client of its own that does not follow the answer's redirect.
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            let signIns = try await flood(base: base, client: client)
+            try await client.shutdown()
+            return signIns
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private func flood(base: String, client: HTTPClient) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<Self.floodCallers {
+                group.addTask {
+                    // The sign-in form's token is bound to the form cookie the page sets.
+                    let page = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/admin/login"), timeout: .seconds(10))
+                    let cookie = page.headers["set-cookie"].compactMap { $0.split(separator: ";").first.map(String.init) }
+                        .first { $0.hasPrefix("slotline_form=") } ?? ""
+                    let html = String(buffer: try await page.body.collect(upTo: 1024 * 1024))
+                    guard let token = html.firstMatch(of: #/name="csrf" value="([^"]+)"/#)?.output.1 else {
+                        throw BenchError("the sign-in page has no form token")
+                    }
+                    let form = [("email", DemoWorkspace.email), ("password", DemoWorkspace.password), ("csrf", String(token))]
+                        .map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $1)" }.joined(separator: "&")
+                    var signIns = 0
+                    while !Task.isCancelled {
+                        var request = HTTPClientRequest(url: base + "/admin/login")
+                        request.method = .POST
+                        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+                        request.headers.add(name: "Cookie", value: cookie)
+                        request.body = .bytes(ByteBuffer(string: form))
+                        guard let response = try? await client.execute(request, timeout: .seconds(30)) else { break }
+                        _ = try? await response.body.collect(upTo: 1024 * 1024)
+                        if response.status.code == 303 { signIns += 1 }
+                    }
+                    return signIns
+                }
+            }
+            return try await group.reduce(0, +)
+        }
     }
 
     /// Confirmed bookings of the demo workspace, one an hour for each practitioner, from a year ago on.

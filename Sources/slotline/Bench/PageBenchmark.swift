@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 import SlotlineCore
 import SlotlineDesk
@@ -35,7 +36,7 @@ struct PageBenchmark {
         let session = try await store.staff.createSession(for: user, lifetime: 3600, now: store.time.now())
 
         let port = LockedPort()
-        // Stopping the server by cancelling it is this benchmark's way out, not an error worth printing.
+        // The server's own log is not the benchmark's output.
         var quiet = logger
         quiet.logLevel = .critical
         let router = try buildRouter(desk: Desk(store: store, settings: ServerSettings(key: key)))
@@ -44,7 +45,10 @@ struct PageBenchmark {
         let app = Application(router: router,
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in port.set(channel.localAddress?.port ?? 0) }, logger: quiet)
-        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        // Stopped gracefully at the end: cancelling a server while a connection arrives trips a
+        // precondition in NIO's async writer (seen as a crash in 2 of 11 runs).
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
+        let server = Task { try await services.run() }
         defer { server.cancel() }
         let base = "http://127.0.0.1:\(try await port.wait())"
 
@@ -71,7 +75,7 @@ struct PageBenchmark {
         guard signIns > 0 else { throw BenchError("the sign-in flood signed nobody in") }
         figures.append(Figure(page: "booking page /w/demo during a sign-in flood (\(signIns) sign-ins, \(Self.floodCallers) at a time)",
                               latency: during.latency, bytes: during.bytes))
-        server.cancel()
+        await services.triggerGracefulShutdown()
         _ = await server.result
         await store.shutdown()
         return figures

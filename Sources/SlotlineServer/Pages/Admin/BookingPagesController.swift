@@ -42,11 +42,14 @@ struct BookingPagesController {
                                    to: query.get("to").flatMap { LocalDate($0) }
                                        .flatMap { WallClock(zone).instant(WallClock.date(fromDays: WallClock.days(from: $0) + 1), LocalTime(minutes: 0)!) })
         let now = store.time.now()
-        let counts = try await store.bookings.counts(workspaceId: workspace.id, now: now, filter: filter)
-        let bookings = try await store.bookings.list(workspaceId: workspace.id, tab: tab, now: now, limit: Self.pageSize + 1,
-                                                     offset: (page - 1) * Self.pageSize, filter: filter)
-        let services = try await store.services.list(workspaceId: workspace.id)
-        let practitioners = try await store.practitioners.list(workspaceId: workspace.id)
+        // Four statements on one connection: the page waits for one checkout instead of four.
+        let (counts, bookings, services, practitioners) = try await store.read { read in
+            (try await read.bookings.counts(workspaceId: workspace.id, now: now, filter: filter),
+             try await read.bookings.list(workspaceId: workspace.id, tab: tab, now: now, limit: Self.pageSize + 1,
+                                          offset: (page - 1) * Self.pageSize, filter: filter),
+             try await read.services.list(workspaceId: workspace.id),
+             try await read.practitioners.list(workspaceId: workspace.id))
+        }
         let view = BookingListView(
             tab: tab, page: page, counts: counts, bookings: Array(bookings.prefix(Self.pageSize)), hasMore: bookings.count > Self.pageSize,
             services: services, practitioners: practitioners, workspace: workspace, words: words, query: query)

@@ -22,9 +22,9 @@ SHOTS = os.environ.get("SLOTLINE_BROWSER_SHOTS", "/tmp/slotline-shots")
 PC, PHONE = 1280, 390
 
 
-def browser(width=PC, javascript=True, language="en"):
+def browser(width=PC, javascript=True, language="en", time_zone=None):
     """Headless Chromium at a PC or a phone width (phone widths need mobile emulation: headless
-    Chromium widens narrower windows)."""
+    Chromium widens narrower windows), in `time_zone` when given (the browser's own clock)."""
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("SLOTLINE_TEST_CHROMIUM", "/usr/bin/chromium")
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--lang={language}"):
@@ -37,7 +37,9 @@ def browser(width=PC, javascript=True, language="en"):
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": 844, "pixelRatio": 1.0}})
     else:
         options.add_argument(f"--window-size={width},900")
-    driver = webdriver.Chrome(service=Service(os.environ.get("SLOTLINE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    environment = dict(os.environ, TZ=time_zone) if time_zone else None
+    driver = webdriver.Chrome(service=Service(os.environ.get("SLOTLINE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"), env=environment),
+                              options=options)
     driver.implicitly_wait(2)
     return driver
 

@@ -1,6 +1,6 @@
 """Forms as people use them: an error beside its field in the visitor's language with what they
-typed kept, and the booking page inside a studio's own site. (The flow without JavaScript is
-followed link by link in BookingFormTests: headless Chromium with scripts switched off hangs on quit.)"""
+typed kept, the whole booking flow with JavaScript switched off, and the booking page inside a
+studio's own site."""
 
 import http.server
 import os
@@ -27,6 +27,29 @@ class Errors(unittest.TestCase):
         self.assertEqual(me.error_beside("電子郵件"), "請輸入電子郵件地址，例如 name@example.com。")
         self.assertEqual(me.field("姓名").get_attribute("value"), "王小明")
         self.assertEqual(me.field("電子郵件").get_attribute("value"), "wang@localhost")
+
+
+class WithoutJavaScript(unittest.TestCase):
+    def test_a_customer_books_and_asks_to_cancel_with_scripts_switched_off(self):
+        # A browser in New York, far from the studio: with scripts the page would move to its zone at once.
+        driver = browser(PC, javascript=False, time_zone="America/New_York")
+        self.addCleanup(driver.quit)
+        me = Visit(driver)
+        me.open(f"/w/{SLUG}?lang=en")
+        me.click_link("Online consultation (instant)")
+        # No script asked the browser for its zone: the page stays in the studio's, with no tz in the address.
+        self.assertNotIn("tz=", driver.current_url)
+        me.navigating(driver.find_elements(By.CSS_SELECTOR, "a[href*='day=']")[0].click)
+        me.navigating(driver.find_elements(By.CSS_SELECTOR, "a.time")[0].click)
+        me.fill("Your name", "No Script").fill("Email", "noscript@example.com")
+        me.press("Book this time")
+        self.assertIn("/done/", me.path)
+        self.assertIn("Thank you", me.text)
+        me.click_link("View or change this booking")
+        self.assertIn("/manage/", me.path)
+        # A form that asks "are you sure?" through a script is sent as it is without one.
+        me.press("Ask to cancel")
+        self.assertIn("Your cancellation request is sent.", me.text)
 
 
 class Embedded(unittest.TestCase):

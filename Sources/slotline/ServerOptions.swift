@@ -4,60 +4,51 @@ import Logging
 import SlotlineServer
 import SlotlineStore
 
-/// Flags that mirror the SLOTLINE_* environment variables, SLOTLINE_X_Y as `--x-y`; a flag wins
-/// over the variable. Names are spelled out: derived from the properties, `zoomOAuthURL` would be `--zoom-o-auth-url`.
+/// Flags that mirror the SLOTLINE_* environment variables: SLOTLINE_X_Y is `--x-y VALUE` (or
+/// `--x-y=VALUE`), and a flag wins over the variable. The flags come from `Configuration.keys`, so a
+/// new setting has its flag without a line here.
 struct ServerOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: "SLOTLINE_DATA_DIR") var dataDir: String?
-    @Option(name: .customLong("database-url"), help: "SLOTLINE_DATABASE_URL") var databaseURL: String?
-    @Option(name: .customLong("database-connections"), help: "SLOTLINE_DATABASE_CONNECTIONS") var databaseConnections: Int?
-    @Option(name: .customLong("host"), help: "SLOTLINE_HOST") var host: String?
-    @Option(name: .customLong("port"), help: "SLOTLINE_PORT") var port: Int?
-    @Option(name: .customLong("public-url"), help: "SLOTLINE_PUBLIC_URL") var publicURL: String?
-    // Other local users can read a process's arguments: the variable keeps the key out of sight.
-    @Option(name: .customLong("secret-key"), help: "SLOTLINE_SECRET_KEY (prefer the variable: arguments are visible to other users)")
-    var secretKey: String?
-    @Option(name: .customLong("log-level"), help: "SLOTLINE_LOG_LEVEL") var logLevel: String?
-    @Option(name: .customLong("workers"), help: "SLOTLINE_WORKERS") var workers: Int?
-    @Option(name: .customLong("smtp-url"), help: "SLOTLINE_SMTP_URL") var smtpURL: String?
-    @Option(name: .customLong("smtp-ca-file"), help: "SLOTLINE_SMTP_CA_FILE") var smtpCAFile: String?
-    @Option(name: .customLong("mail-from"), help: "SLOTLINE_MAIL_FROM") var mailFrom: String?
-    @Option(name: .customLong("zoom-client-id"), help: "SLOTLINE_ZOOM_CLIENT_ID") var zoomClientId: String?
-    @Option(name: .customLong("zoom-client-secret"), help: "SLOTLINE_ZOOM_CLIENT_SECRET") var zoomClientSecret: String?
-    @Option(name: .customLong("zoom-oauth-url"), help: "SLOTLINE_ZOOM_OAUTH_URL") var zoomOAuthURL: String?
-    @Option(name: .customLong("zoom-api-url"), help: "SLOTLINE_ZOOM_API_URL") var zoomAPIURL: String?
-    @Option(name: .customLong("zoom-webhook-secret"), help: "SLOTLINE_ZOOM_WEBHOOK_SECRET") var zoomWebhookSecret: String?
-    @Option(name: .customLong("jitsi-url"), help: "SLOTLINE_JITSI_URL") var jitsiURL: String?
-    @Option(name: .customLong("webhook-private-addresses"), help: "SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES") var webhookPrivateAddresses: String?
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("Any setting as a flag: " + Configuration.keys.map { "--" + ServerOptions.flag(for: $0.name) }
+                                     .joined(separator: ", ") + " (prefer the variable for secrets: arguments are visible to other users)",
+                                 valueName: "--setting value"))
+    var settings: [String] = []
+
+    func validate() throws {
+        _ = try overrides()
+    }
 
     /// The variables the given flags set, by name.
-    var overrides: [String: String] {
-        let flags: [(variable: String, value: String?)] = [
-            ("SLOTLINE_DATA_DIR", dataDir),
-            ("SLOTLINE_DATABASE_URL", databaseURL),
-            ("SLOTLINE_DATABASE_CONNECTIONS", databaseConnections.map(String.init)),
-            ("SLOTLINE_HOST", host),
-            ("SLOTLINE_PORT", port.map(String.init)),
-            ("SLOTLINE_PUBLIC_URL", publicURL),
-            ("SLOTLINE_SECRET_KEY", secretKey),
-            ("SLOTLINE_LOG_LEVEL", logLevel),
-            ("SLOTLINE_WORKERS", workers.map(String.init)),
-            ("SLOTLINE_SMTP_URL", smtpURL),
-            ("SLOTLINE_SMTP_CA_FILE", smtpCAFile),
-            ("SLOTLINE_MAIL_FROM", mailFrom),
-            ("SLOTLINE_ZOOM_CLIENT_ID", zoomClientId),
-            ("SLOTLINE_ZOOM_CLIENT_SECRET", zoomClientSecret),
-            ("SLOTLINE_ZOOM_OAUTH_URL", zoomOAuthURL),
-            ("SLOTLINE_ZOOM_API_URL", zoomAPIURL),
-            ("SLOTLINE_ZOOM_WEBHOOK_SECRET", zoomWebhookSecret),
-            ("SLOTLINE_JITSI_URL", jitsiURL),
-            ("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", webhookPrivateAddresses),
-        ]
-        return Dictionary(uniqueKeysWithValues: flags.compactMap { flag in flag.value.map { (flag.variable, $0) } })
+    func overrides() throws -> [String: String] {
+        var overrides: [String: String] = [:]
+        var rest = settings[...]
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--") else { throw ValidationError("Unexpected argument '\(argument)'.") }
+            var name = String(argument.dropFirst(2))
+            var value: String?
+            if let equals = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let variable = Self.variables[name] else {
+                throw ValidationError("Unknown option '--\(name)'. Settings: \(Self.variables.keys.sorted().map { "--" + $0 }.joined(separator: ", ")).")
+            }
+            guard let given = value ?? rest.popFirst() else { throw ValidationError("Missing value for '--\(name)'.") }
+            overrides[variable] = given
+        }
+        return overrides
     }
 
     func configuration() throws -> Configuration {
-        try Configuration(overrides: overrides)
+        try Configuration(overrides: overrides())
     }
+
+    /// SLOTLINE_ZOOM_OAUTH_URL: `zoom-oauth-url`.
+    static func flag(for variable: String) -> String {
+        variable.dropFirst("SLOTLINE_".count).lowercased().replacingOccurrences(of: "_", with: "-")
+    }
+
+    private static let variables = Dictionary(uniqueKeysWithValues: Configuration.keys.map { (flag(for: $0.name), $0.name) })
 }
 
 extension Configuration {

@@ -19,12 +19,13 @@ struct PageTemplates: Sendable {
             }
             sources.append((String(file.dropLast(".mustache".count)), source))
         }
+        MustacheContentTypes.register(PageHTML(), named: PageHTML.name)
         var libraries: [Language: MustacheLibrary] = [:]
         for language in Language.allCases {
             var library = MustacheLibrary()
             for (name, source) in sources {
                 do {
-                    try library.register(Self.tags.writingIn(language, into: source, escape: HTML.escaped), named: name)
+                    try library.register(PageHTML.pragma + Self.tags.writingIn(language, into: source, escape: HTML.escaped), named: name)
                 } catch {
                     throw PageTemplateError(file: name + ".mustache", message: "\(error)")
                 }
@@ -46,6 +47,16 @@ struct PageTemplates: Sendable {
     func render(_ values: Any, template: String, language: Language) -> String {
         libraries[language]?.render(values, withTemplate: template) ?? ""
     }
+}
+
+/// Values in pages escape through Slotline's one HTML escaping (`HTML.escaped`), as the words
+/// written into the templates and the messages do, not through Mustache's own. Every template and
+/// partial names it first: Mustache starts each partial with its default.
+struct PageHTML: MustacheContentType {
+    static let name = "SLOTLINE_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+
+    func escapeText(_ text: String) -> String { HTML.escaped(text) }
 }
 
 struct PageTemplateError: Error, CustomStringConvertible {

@@ -174,6 +174,9 @@ import Testing
             let id = try #require(made.headers[.location]?.split(separator: "/").last?.split(separator: "?").first.map(String.init))
             let booking = try #require(try await app.store.bookings.find(id: id, workspaceId: app.studio.workspace.id))
             #expect(booking.customer.language == .zhHant && booking.customer.timeZone == "Asia/Taipei" && booking.state == .confirmed)
+            let ada = try #require(try await app.store.staff.list(workspaceId: app.studio.workspace.id).first { $0.email == "ada@example.com" })
+            let history = try await app.store.history.list(bookingId: id, workspaceId: app.studio.workspace.id)
+            #expect(history.map(\.actor) == [.staff] && history.first?.staffId == ada.id, "the history names who booked")
         }
     }
 }

@@ -16,8 +16,10 @@ public struct BookingDesk: Sendable {
     private var time: TimeSource { store.time }
     private var manageTokens: ManageTokens { store.manageTokens }
 
-    public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
-        let submission = try prepare(request, workspaceId: workspaceId, byStaff: byStaff)
+    /// `staffId` names the staff member who books for a customer, for the booking's history.
+    public func submit(_ request: NewBooking, workspaceId: String, byStaff: Bool, staffId: String? = nil,
+                       idempotency: IdempotencyKey? = nil) async throws -> SubmittedBooking {
+        let submission = try prepare(request, workspaceId: workspaceId, byStaff: byStaff, staffId: staffId)
         // SQLite has one writer: concurrent submissions share its transactions. PostgreSQL runs them
         // side by side under practitioner row locks; a retried request checks its key in its own.
         if store.writesOneAtATime, idempotency == nil {
@@ -70,11 +72,11 @@ public struct BookingDesk: Sendable {
     }
 
     /// What can be checked without the database: the customer and the notes.
-    private func prepare(_ request: NewBooking, workspaceId: String, byStaff: Bool) throws -> PreparedSubmission {
+    private func prepare(_ request: NewBooking, workspaceId: String, byStaff: Bool, staffId: String?) throws -> PreparedSubmission {
         let customer = try request.customer.validated()
         guard request.notes.count <= 2000 else { throw SlotlineError.invalid("notes", "at most 2000 characters") }
         let id = Secrets.newID()
-        return PreparedSubmission(request: request, customer: customer, workspaceId: workspaceId, byStaff: byStaff,
+        return PreparedSubmission(request: request, customer: customer, workspaceId: workspaceId, byStaff: byStaff, staffId: staffId,
                                   id: id, token: manageTokens.token(bookingId: id))
     }
 
@@ -133,7 +135,8 @@ public struct BookingDesk: Sendable {
         try await tx.bookings.insert(bookings, manageTokenHashes: hashes)
         let changes = bookings.map { booking in
             BookingChange(booking: booking, previous: nil, events: [.created] + (booking.state == .confirmed ? [.confirmed] : []),
-                          actor: submitted[booking.id]?.byStaff == true ? .staff : .customer, occurredAt: now)
+                          actor: submitted[booking.id]?.byStaff == true ? .staff : .customer, staffId: submitted[booking.id]?.staffId,
+                          occurredAt: now)
         }
         try await tx.jobs.enqueue(zip(changes, bookings).flatMap { jobs(for: $0, of: $1) })
         try await tx.history.start(changes)

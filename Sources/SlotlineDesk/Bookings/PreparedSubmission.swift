@@ -7,6 +7,7 @@ struct PreparedSubmission: Sendable {
     let customer: Customer
     let workspaceId: String
     let byStaff: Bool
+    let staffId: String?
     let id: String
     let token: String
 }

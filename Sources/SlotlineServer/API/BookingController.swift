@@ -47,7 +47,7 @@ struct BookingController {
         let input = try await RequestBody.decode(BookingInput.self, from: request, context: context)
         let zone = try await viewZone(request, user: user)
         let submitted = try await desk.bookings.submit(try input.newBooking(defaultLanguage: workspace.defaultLanguage),
-                                                    workspaceId: user.workspaceId, byStaff: true)
+                                                    workspaceId: user.workspaceId, byStaff: true, staffId: user.id)
         return EditedResponse(status: .created, response: try await view(submitted.booking, user: user, zone: zone))
     }
 

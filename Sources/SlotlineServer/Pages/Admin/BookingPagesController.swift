@@ -64,7 +64,7 @@ struct BookingPagesController {
     /// A booking staff make for a customer (on the phone, at the desk): the same checks as the
     /// customer's, without the notice and window rules the booking page keeps.
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> Response {
-        let (_, workspace) = try staff.caller(context)
+        let (user, workspace) = try staff.caller(context)
         let form = try await staff.form(request, context)
         let language = form["customer_language"].flatMap(Language.init(rawValue:)) ?? workspace.defaultLanguage
         do {
@@ -75,7 +75,7 @@ struct BookingPagesController {
                                    language: language, timeZone: form["customer_timeZone"] ?? workspace.timeZone),
                 notes: form["notes"] ?? "")
             _ = try FieldInput.timeZone(booking.customer.timeZone, field: "customer_timeZone")
-            let submitted = try await desk.bookings.submit(booking, workspaceId: workspace.id, byStaff: true)
+            let submitted = try await desk.bookings.submit(booking, workspaceId: workspace.id, byStaff: true, staffId: user.id)
             return Pages.redirect("/admin/\(workspace.slug)/bookings/\(submitted.booking.id)?done=created")
         } catch let failure as SlotlineError where failure.code != .internalError {
             let state = FormState(form, failure: failure, language: staff.language(request, context),

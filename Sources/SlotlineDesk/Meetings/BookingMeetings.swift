@@ -72,7 +72,7 @@ struct BookingMeetings: MeetingDetailsSource {
                                                   filter: BookingFilter(practitionerId: practitionerId))
         var services: [String: Service] = [:]
         var waiting: [BookingMessages.Facts] = []
-        for booking in ahead where booking.state == .confirmed {
+        for booking in ahead {  // the upcoming tab holds confirmed bookings only
             if services[booking.serviceId] == nil {
                 services[booking.serviceId] = try await store.services.find(id: booking.serviceId, workspaceId: workspaceId)
             }

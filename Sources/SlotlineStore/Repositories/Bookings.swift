@@ -65,54 +65,66 @@ public struct Bookings: Sendable {
     /// How many bookings each tab holds within the filter, up to `countLimit + 1`; one statement
     /// whose every part reads an index.
     public func counts(workspaceId: String, now: Date, filter: BookingFilter = BookingFilter()) async throws -> [BookingTab: Int] {
-        let pending = BookingState.pending.rawValue
-        return try await database.read { db in
+        try await database.read { db in
             let query = db.select()
-            for tab in BookingTab.allCases where tab != .pending {
-                query.column(Self.capped(workspaceId: workspaceId, filter: filter) { Self.narrow($0, to: tab, now: now) }, as: tab.rawValue)
+            for tab in BookingTab.allCases {
+                for (index, part) in Self.parts(of: tab, now: now).enumerated() {
+                    query.column(Self.capped(workspaceId: workspaceId, filter: filter, part), as: "\(tab.rawValue)_\(index)")
+                }
             }
-            // Pending means "pending, or asking for a change": two parts without overlap, each on an index of its own.
-            query.column(Self.capped(workspaceId: workspaceId, filter: filter) { $0.where(Columns.state, .equal, pending) }, as: "pending_state")
-            query.column(Self.capped(workspaceId: workspaceId, filter: filter) {
-                $0.where(Columns.requestKind, .isNot, SQLLiteral.null).where(Columns.state, .notEqual, pending)
-            }, as: "pending_requests")
             guard let row = try await query.first() else { return [:] }
             var counts: [BookingTab: Int] = [:]
-            for tab in BookingTab.allCases where tab != .pending { counts[tab] = try row.decode(column: tab.rawValue, as: Int.self) }
-            counts[.pending] = min(Self.countLimit + 1, try row.decode(column: "pending_state", as: Int.self)
-                                   + row.decode(column: "pending_requests", as: Int.self))
+            for tab in BookingTab.allCases {
+                let parts = try Self.parts(of: tab, now: now).indices.map { try row.decode(column: "\(tab.rawValue)_\($0)", as: Int.self) }
+                counts[tab] = min(Self.countLimit + 1, parts.reduce(0, +))
+            }
             return counts
         }
     }
 
     /// `(SELECT COUNT(*) FROM (SELECT 1 … LIMIT countLimit + 1))`: a count that stops early.
     private static func capped(workspaceId: String, filter: BookingFilter,
-                               _ narrow: (any SQLSubqueryClauseBuilder) -> Void) -> some SQLExpression {
+                               _ part: (any SQLPredicateBuilder) -> Void) -> some SQLExpression {
         SQLSubquery.select { count in
             count.column(SQLFunction("COUNT", args: SQLLiteral.all)).from(SQLSubquery.select { rows in
                 rows.column(SQLLiteral.numeric("1")).from(BookingRecord.table).where(Columns.workspaceId, .equal, workspaceId)
-                narrow(rows)
+                part(rows)
                 Self.narrow(rows, filter: filter)
                 return rows.limit(countLimit + 1)
             }, as: SQLIdentifier("capped"))
         }
     }
 
-    /// The rows of one tab.
-    private static func narrow(_ query: any SQLSubqueryClauseBuilder, to tab: BookingTab, now: Date) {
+    /// The rows of one tab: the union of its parts.
+    private static func narrow(_ query: any SQLPredicateBuilder, to tab: BookingTab, now: Date) {
+        let parts = parts(of: tab, now: now)
+        if parts.count == 1 { return parts[0](query) }
+        query.where { any in
+            for part in parts { any.orWhere { one in part(one); return one } }
+            return any
+        }
+    }
+
+    /// A tab's bookings as conditions that never overlap, each able to read an index of its own: one
+    /// for most tabs; "Pending" is the pending bookings and those asking for a change (few, with an
+    /// index of their own). The list reads their union, the counts add them up.
+    private static func parts(of tab: BookingTab, now: Date) -> [(any SQLPredicateBuilder) -> Void] {
+        let state = Columns.state
         switch tab {
         case .pending:
-            query.where { $0.where(Columns.state, .equal, BookingState.pending.rawValue).orWhere(Columns.requestKind, .isNot, SQLLiteral.null) }
+            let pending = BookingState.pending.rawValue
+            return [{ $0.where(state, .equal, pending) },
+                    { $0.where(Columns.requestKind, .isNot, SQLLiteral.null).where(state, .notEqual, pending) }]
         case .awaitingPayment:
-            query.where(Columns.state, .equal, BookingState.awaitingPayment.rawValue)
+            return [{ $0.where(state, .equal, BookingState.awaitingPayment.rawValue) }]
         case .upcoming:
             // A booking that has not ended started at most the longest duration ago: the index skips the past.
-            query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .greaterThanOrEqual, now.unixSeconds)
-                .where(Columns.startsAt, .greaterThanOrEqual, now.unixSeconds - Int64(Service.longestDurationMinutes) * 60)
+            return [{ $0.where(state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .greaterThanOrEqual, now.unixSeconds)
+                        .where(Columns.startsAt, .greaterThanOrEqual, now.unixSeconds - Int64(Service.longestDurationMinutes) * 60) }]
         case .past:
-            query.where(Columns.state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .lessThan, now.unixSeconds)
+            return [{ $0.where(state, .equal, BookingState.confirmed.rawValue).where(Columns.endsAt, .lessThan, now.unixSeconds) }]
         case .cancelled:
-            query.where(Columns.state, .in, [BookingState.cancelled, .declined, .expired].map(\.rawValue))
+            return [{ $0.where(state, .in, [BookingState.cancelled, .declined, .expired].map(\.rawValue)) }]
         }
     }
 

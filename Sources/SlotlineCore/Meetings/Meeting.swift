@@ -16,10 +16,13 @@ public struct Meeting: Sendable, Equatable {
 
     public var id: String
     public var workspaceId: String
-    /// `booking:<id>` for one-to-one bookings, `group:<service>:<practitioner>:<start>` for a session's seats.
+    /// `booking:<id>` for one-to-one bookings, `group:<service>:<practitioner>:<start>` for a session's seats,
+    /// `video:<id>` for a video meeting on a line.
     public var groupKey: String
     public var provider: ProviderKind
     public var connectionId: String?
+    /// The pool line it is made on (video meetings, pool bookings); nil: the practitioner's own connection.
+    public var lineId: String?
     public var topic: String
     public var startsAt: Date
     public var durationMinutes: Int
@@ -38,7 +41,7 @@ public struct Meeting: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: String, workspaceId: String, groupKey: String, provider: ProviderKind, connectionId: String?, topic: String,
+    public init(id: String, workspaceId: String, groupKey: String, provider: ProviderKind, connectionId: String?, lineId: String? = nil, topic: String,
                 startsAt: Date, durationMinutes: Int, timeZone: String, externalId: String? = nil, meetingNumber: String? = nil,
                 joinURL: String? = nil, passcode: String? = nil, syncedStartsAt: Date? = nil, syncedDurationMinutes: Int? = nil,
                 state: State = .pending, wanted: Bool = true, lastError: String? = nil, createdAt: Date, updatedAt: Date) {
@@ -47,6 +50,7 @@ public struct Meeting: Sendable, Equatable {
         self.groupKey = groupKey
         self.provider = provider
         self.connectionId = connectionId
+        self.lineId = lineId
         self.topic = topic
         self.startsAt = startsAt
         self.durationMinutes = durationMinutes
@@ -70,6 +74,8 @@ public struct Meeting: Sendable, Equatable {
         case booking(id: String)
         /// Every seat of one group session time.
         case session(serviceId: String, practitionerId: String, startsAt: Date)
+        /// A company's video meeting on a line of its pool.
+        case video(id: String)
 
         public init(for booking: Booking, capacity: Int) {
             self = capacity > 1 ? .session(serviceId: booking.serviceId, practitionerId: booking.practitionerId, startsAt: booking.startsAt)
@@ -82,6 +88,8 @@ public struct Meeting: Sendable, Equatable {
             switch parts.first {
             case "booking" where parts.count == 2 && !parts[1].isEmpty:
                 self = .booking(id: parts[1])
+            case "video" where parts.count == 2 && !parts[1].isEmpty:
+                self = .video(id: parts[1])
             case "group" where parts.count == 4 && !parts[1].isEmpty && !parts[2].isEmpty:
                 guard let seconds = Int64(parts[3]) else { return nil }
                 self = .session(serviceId: parts[1], practitionerId: parts[2], startsAt: Date(timeIntervalSince1970: TimeInterval(seconds)))
@@ -93,6 +101,7 @@ public struct Meeting: Sendable, Equatable {
         public var key: String {
             switch self {
             case .booking(let id): "booking:\(id)"
+            case .video(let id): "video:\(id)"
             case .session(let serviceId, let practitionerId, let startsAt):
                 "group:\(serviceId):\(practitionerId):\(Int64(startsAt.timeIntervalSince1970))"
             }

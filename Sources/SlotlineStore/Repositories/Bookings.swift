@@ -155,6 +155,8 @@ public struct Bookings: Sendable {
                 query.where(Columns.id, .equal, id)
             case .session(let serviceId, let practitionerId, let startsAt):
                 Self.session(query, serviceId: serviceId, practitionerId: practitionerId, startsAt: startsAt)
+            case .video:
+                return []
             }
             return try await query.orderBy(Columns.id).all().map { try $0.record(BookingRecord.self).booking }
         }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// What staff ask for when they create or edit a video meeting, checked before any line is sought.
+public struct VideoMeetingDraft: Sendable, Equatable {
+    public var title: String
+    public var agenda: String
+    public var startsAt: Date
+    public var durationMinutes: Int
+    public var hostStaffId: String
+    public var participants: [Participant]
+
+    public init(title: String, agenda: String = "", startsAt: Date, durationMinutes: Int, hostStaffId: String,
+                participants: [Participant] = []) {
+        self.title = title
+        self.agenda = agenda
+        self.startsAt = startsAt
+        self.durationMinutes = durationMinutes
+        self.hostStaffId = hostStaffId
+        self.participants = participants
+    }
+
+    public var endsAt: Date { startsAt.addingTimeInterval(Double(durationMinutes) * 60) }
+
+    /// How long a quick meeting lasts unless its creator says otherwise.
+    public static let quickMinutes = 60
+    public static let maxParticipants = 300
+
+    /// The draft with its text trimmed and its participants without repeats, or the first problem:
+    /// `duration` beyond `longestMinutes` is `invalid_parameter` with no detail, as the OA module words it.
+    public func checked(longestMinutes: Int) throws -> VideoMeetingDraft {
+        var draft = self
+        draft.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !draft.title.isEmpty else { throw SlotlineError.missing("title") }
+        guard draft.title.count <= 200, !draft.title.contains(where: \.isNewline) else {
+            throw SlotlineError.invalid("title", "one line of at most 200 characters")
+        }
+        guard agenda.count <= 5000 else { throw SlotlineError.invalid("agenda", "at most 5000 characters") }
+        guard durationMinutes >= 1, durationMinutes <= longestMinutes else { throw SlotlineError.invalid("duration") }
+        var seen: Set<Participant> = []
+        draft.participants = []
+        for participant in participants {
+            var participant = participant
+            if let email = participant.email {
+                let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
+                guard Customer.looksLikeEmail(trimmed) else { throw SlotlineError.invalid("participants", email) }
+                participant.email = trimmed
+            }
+            if seen.insert(participant).inserted { draft.participants.append(participant) }
+        }
+        guard draft.participants.count <= Self.maxParticipants else {
+            throw SlotlineError.invalid("participants", "at most \(Self.maxParticipants)")
+        }
+        return draft
+    }
+}

@@ -33,6 +33,12 @@ public struct Desk: Sendable {
     /// Connecting, choosing and disconnecting a practitioner's online meeting tools.
     public var connections: ProviderConnections { ProviderConnections(store: store, settings: settings, registry: registry) }
 
+    /// Staff's video meetings on the workspace pool of lines.
+    public var videoMeetings: VideoMeetingDesk { VideoMeetingDesk(store: store, settings: settings) }
+
+    /// The workspace pool of lines, as admins configure it.
+    public var lines: LinePool { LinePool(store: store, registry: registry) }
+
     /// What providers report through their webhooks.
     public var providerEvents: ProviderEvents { ProviderEvents(store: store) }
 
@@ -52,6 +58,7 @@ public struct Desk: Sendable {
             WebhookDeliveryHandler(store: store, settings: settings, client: httpClient),
             MeetingSyncHandler(store: store, settings: settings, registry: registry, messages: messages),
             MeetingReadyHandler(store: store, messages: messages),
+            MeetingEndHandler(store: store, settings: settings, registry: registry),
             MeetingToolHandler(store: store, meetings: meetings, messages: messages),
         ]
     }

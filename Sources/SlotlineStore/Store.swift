@@ -82,6 +82,8 @@ public struct Store: Sendable {
     public var connections: Connections { repositories.connections }
     public var meetings: Meetings { repositories.meetings }
     public var audit: AuditLog { repositories.audit }
+    public var lines: Lines { repositories.lines }
+    public var videoMeetings: VideoMeetings { repositories.videoMeetings }
 
     public func shutdown() async { await database.shutdown() }
 }
@@ -105,4 +107,6 @@ public struct Repositories: Sendable {
     public var connections: Connections { Connections(database: access, time: time) }
     public var meetings: Meetings { Meetings(database: access, time: time) }
     public var audit: AuditLog { AuditLog(database: access, time: time) }
+    public var lines: Lines { Lines(database: access) }
+    public var videoMeetings: VideoMeetings { VideoMeetings(database: access) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failure the user can act on: a stable `code`, the offending `field`, and the values
 /// the localized message needs. HTTP status mapping lives in one place, in the server.
 public struct SlotlineError: Error, Equatable, Sendable {
@@ -5,11 +7,14 @@ public struct SlotlineError: Error, Equatable, Sendable {
     public var field: String?
     /// Extra values for the message (for example the allowed maximum).
     public var detail: String?
+    /// Start times that would work instead (`no_free_line`): clients offer them rather than make people guess.
+    public var nearestStarts: [Date]
 
-    public init(_ code: ErrorCode, field: String? = nil, detail: String? = nil) {
+    public init(_ code: ErrorCode, field: String? = nil, detail: String? = nil, nearestStarts: [Date] = []) {
         self.code = code
         self.field = field
         self.detail = detail
+        self.nearestStarts = nearestStarts
     }
 
     public static func invalid(_ field: String, _ detail: String? = nil) -> SlotlineError {

@@ -37,7 +37,7 @@ struct MeetingSyncHandler: PayloadHandler {
         guard let meeting = try await store.meetings.find(id: meetingId), meeting.state != .deleted, !meeting.inSync else { return }
         do {
             let provider = try registry.provider(meeting.provider)
-            let credentials = try await credentials(for: meeting, holder: holder)
+            let credentials = try await MeetingCredentials(store: store, settings: settings, registry: registry).credentials(for: meeting, holder: holder)
             if meeting.wanted {
                 try await createOrMove(meeting, on: provider, credentials: credentials)
             } else {
@@ -98,23 +98,6 @@ struct MeetingSyncHandler: PayloadHandler {
         try await MeetingWishes(store: store).recordSynced(synced, sealedHostURL: try result.hostURL.map(settings.vault.seal),
                                               linkWithheld: meeting.parkedWithoutLink)
         try await announce(created ? .meetingCreated : .meetingUpdated, synced)
-    }
-
-    /// OAuth providers act with the live connection of the meeting's practitioner to the same
-    /// provider (a reconnect replaces the connection); others need none.
-    private func credentials(for meeting: Meeting, holder: String) async throws -> ProviderCredentials {
-        guard registry.usesOAuth(meeting.provider) else { return .none }
-        guard let connectionId = meeting.connectionId, let original = try await store.connections.find(id: connectionId) else {
-            throw MeetingProviderError.grantRevoked
-        }
-        var connection = original
-        if connection.state != .connected, let practitionerId = connection.practitionerId,
-           let live = try await store.connections.live(practitionerId: practitionerId, provider: meeting.provider), live.state == .connected {
-            connection = live
-        }
-        guard connection.state == .connected else { throw MeetingProviderError.grantRevoked }
-        return ProviderCredentials(tokens: ConnectionTokenSource(connectionId: connection.id, store: store, vault: settings.vault,
-                                                                 oauth: try registry.oauth(meeting.provider), holder: holder))
     }
 
     private func handle(_ error: MeetingProviderError, meeting: Meeting) async throws -> Never {

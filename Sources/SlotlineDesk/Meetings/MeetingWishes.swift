@@ -14,6 +14,8 @@ struct MeetingWishes: Sendable {
         var groupKey: String
         var provider: ProviderKind
         var connectionId: String?
+        /// The pool line it is made on, if any.
+        var lineId: String? = nil
         var topic: String
         var startsAt: Date
         var durationMinutes: Int
@@ -27,42 +29,47 @@ struct MeetingWishes: Sendable {
     /// a meeting already made stay as they were (moving a meeting never switches provider).
     @discardableResult
     func want(_ wish: Wish, workspaceId: String) async throws -> Meeting {
+        try await store.write { tx in try await want(wish, workspaceId: workspaceId, in: tx) }
+    }
+
+    /// `want` inside an open transaction: the wish commits with whatever else the caller writes.
+    @discardableResult
+    func want(_ wish: Wish, workspaceId: String, in tx: Repositories) async throws -> Meeting {
         let now = store.time.now()
-        return try await store.write { tx in
-            if var meeting = try await tx.meetings.live(groupKey: wish.groupKey, workspaceId: workspaceId) {
-                let changed = !meeting.wanted || meeting.startsAt != wish.startsAt || meeting.durationMinutes != wish.durationMinutes
-                guard changed else { return meeting }
-                meeting.wanted = true
-                meeting.startsAt = wish.startsAt
-                meeting.durationMinutes = wish.durationMinutes
-                meeting.timeZone = wish.timeZone
-                meeting.topic = wish.topic
-                meeting.updatedAt = now
-                try await save(meeting, in: tx)
-                return meeting
-            }
-            var meeting = Meeting(id: Secrets.newID(), workspaceId: workspaceId, groupKey: wish.groupKey, provider: wish.provider,
-                                  connectionId: wish.connectionId, topic: wish.topic, startsAt: wish.startsAt,
-                                  durationMinutes: wish.durationMinutes, timeZone: wish.timeZone, createdAt: now, updatedAt: now)
-            if wish.linkWithheld {
-                meeting.state = .failed
-                meeting.lastError = "waited for the practitioner's meeting tool"
-            }
-            try await tx.meetings.insert(meeting)
-            try await requestSync(meeting, in: tx)
+        if var meeting = try await tx.meetings.live(groupKey: wish.groupKey, workspaceId: workspaceId) {
+            let changed = !meeting.wanted || meeting.startsAt != wish.startsAt || meeting.durationMinutes != wish.durationMinutes
+            guard changed else { return meeting }
+            meeting.wanted = true
+            meeting.startsAt = wish.startsAt
+            meeting.durationMinutes = wish.durationMinutes
+            meeting.timeZone = wish.timeZone
+            meeting.topic = wish.topic
+            meeting.updatedAt = now
+            try await save(meeting, in: tx)
             return meeting
         }
+        var meeting = Meeting(id: Secrets.newID(), workspaceId: workspaceId, groupKey: wish.groupKey, provider: wish.provider,
+                              connectionId: wish.connectionId, lineId: wish.lineId, topic: wish.topic, startsAt: wish.startsAt,
+                              durationMinutes: wish.durationMinutes, timeZone: wish.timeZone, createdAt: now, updatedAt: now)
+        if wish.linkWithheld {
+            meeting.state = .failed
+            meeting.lastError = "waited for the practitioner's meeting tool"
+        }
+        try await tx.meetings.insert(meeting)
+        try await requestSync(meeting, in: tx)
+        return meeting
     }
 
     /// No booking needs the group's meeting any more: the sync job deletes it.
     func release(groupKey: String, workspaceId: String) async throws {
-        let now = store.time.now()
-        try await store.write { tx in
-            guard var meeting = try await tx.meetings.live(groupKey: groupKey, workspaceId: workspaceId), meeting.wanted else { return }
-            meeting.wanted = false
-            meeting.updatedAt = now
-            try await save(meeting, in: tx)
-        }
+        try await store.write { tx in try await release(groupKey: groupKey, workspaceId: workspaceId, in: tx) }
+    }
+
+    func release(groupKey: String, workspaceId: String, in tx: Repositories) async throws {
+        guard var meeting = try await tx.meetings.live(groupKey: groupKey, workspaceId: workspaceId), meeting.wanted else { return }
+        meeting.wanted = false
+        meeting.updatedAt = store.time.now()
+        try await save(meeting, in: tx)
     }
 
     /// Records what the provider made. A confirmation sent while the meeting was parked went without

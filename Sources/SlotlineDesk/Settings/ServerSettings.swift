@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SlotlineCore
 import SlotlineMeetings
 import SlotlineNotify
 import SlotlineStore
@@ -20,6 +21,8 @@ public struct ServerSettings: Sendable {
     public var jitsiURL: String
     /// How long a provider call may take before it counts as failed (and, for a create, maybe done).
     public var providerTimeout: Duration = .seconds(15)
+    /// The longest video meeting on a line, per provider.
+    public var meetingDurationLimits = DurationLimits()
     /// The server key, for the sandbox provider's passcodes and host keys.
     public var key: Data
     /// False refuses webhook URLs on loopback, private and other non-public addresses, when created and

@@ -45,6 +45,8 @@ public struct Configuration: Sendable {
         Key("SLOTLINE_ZOOM_API_URL", default: "`https://api.zoom.us/v2`", "Zoom REST base"),
         Key("SLOTLINE_ZOOM_WEBHOOK_SECRET", default: "unset (Zoom webhooks refused)", "secret token for `x-zm-signature`", secret: true),
         Key("SLOTLINE_JITSI_URL", default: "`https://meet.jit.si`", "base of Jitsi room links"),
+        Key("SLOTLINE_MEETING_MAX_MINUTES", default: "`1440`",
+            "longest video meeting on a line, in minutes; per provider as `1440,zoom=1440,webex=720`"),
         Key("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", default: "`refuse`",
             "`refuse` or `allow` webhook URLs on loopback, private, link-local and other non-public addresses (`allow` only when the receivers are on your own network)"),
     ]
@@ -69,6 +71,7 @@ public struct Configuration: Sendable {
     public var zoomAPIURL: String
     public var zoomWebhookSecret: String?
     public var jitsiURL: String
+    public var meetingDurationLimits: DurationLimits
     /// True only for `allow`: webhooks may then reach this machine and its private networks.
     public var webhooksMayReachPrivateAddresses: Bool
 
@@ -109,6 +112,10 @@ public struct Configuration: Sendable {
         zoomAPIURL = value("SLOTLINE_ZOOM_API_URL") ?? "https://api.zoom.us/v2"
         zoomWebhookSecret = value("SLOTLINE_ZOOM_WEBHOOK_SECRET")
         jitsiURL = value("SLOTLINE_JITSI_URL") ?? "https://meet.jit.si"
+        guard let limits = DurationLimits(setting: value("SLOTLINE_MEETING_MAX_MINUTES") ?? "1440") else {
+            throw SlotlineError.invalid("SLOTLINE_MEETING_MAX_MINUTES", "minutes 1–\(DurationLimits.ceilingMinutes), per provider as 1440,zoom=1440")
+        }
+        meetingDurationLimits = limits
         switch value("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES") ?? "refuse" {
         case "refuse": webhooksMayReachPrivateAddresses = false
         case "allow": webhooksMayReachPrivateAddresses = true

@@ -25,6 +25,7 @@ extension ServerSettings {
         self.init(publicURL: configuration.publicURL, mailFrom: from, smtp: smtp, key: key, zoom: zoom,
                   zoomWebhookSecret: configuration.zoomWebhookSecret, jitsiURL: configuration.jitsiURL,
                   webhooksMayReachPrivateAddresses: configuration.webhooksMayReachPrivateAddresses)
+        meetingDurationLimits = configuration.meetingDurationLimits
     }
 }
 

@@ -81,10 +81,12 @@ struct ErrorMiddleware: RouterMiddleware {
                 let code: String
                 let message: String
                 let field: String?
+                let nearestStarts: [String]?
             }
             let error: Detail
         }
-        let body = Body(error: .init(code: error.code.rawValue, message: ErrorMessages.message(for: error, in: language), field: error.field))
+        let body = Body(error: .init(code: error.code.rawValue, message: ErrorMessages.message(for: error, in: language), field: error.field,
+                                     nearestStarts: error.nearestStarts.isEmpty ? nil : error.nearestStarts.map { RFC3339.format($0, in: TimeZone(identifier: "UTC")!) }))
         let data = (try? JSONEncoder().encode(body)) ?? Data()
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"

@@ -14,6 +14,8 @@ public enum JobKind: String, Sendable, CaseIterable, Codable {
     case meetingSync = "meeting.sync"
     /// `MeetingReady`: send the link of a meeting created after its confirmations went without it.
     case meetingReady = "meeting.ready"
+    /// `MeetingEnd`: end a meeting at the provider that staff ended early.
+    case meetingEnd = "meeting.end"
     /// `MeetingToolWanted`: confirmed online bookings of a practitioner without a meeting tool.
     case meetingToolWanted = "meeting.tool-wanted"
     /// `WebhookDeliveryDue`: one delivery of one event to one subscription.
@@ -93,6 +95,14 @@ public struct MeetingSync: JobPayload, Equatable {
 /// The meeting whose link its customers have not had yet.
 public struct MeetingReady: JobPayload, Equatable {
     public static let kind = JobKind.meetingReady
+    public var meetingId: String
+
+    public init(meetingId: String) { self.meetingId = meetingId }
+}
+
+/// The provider meeting of a video meeting staff ended early.
+public struct MeetingEnd: JobPayload, Equatable {
+    public static let kind = JobKind.meetingEnd
     public var meetingId: String
 
     public init(meetingId: String) { self.meetingId = meetingId }

@@ -10,6 +10,7 @@ extension Meeting: TableRecord {
         static let groupKey = "group_key"
         static let provider = "provider"
         static let connectionId = "connection_id"
+        static let lineId = "line_id"
         static let topic = "topic"
         static let startsAt = "starts_at"
         static let durationMinutes = "duration_minutes"
@@ -40,6 +41,7 @@ extension Meeting: TableRecord {
         .value(Columns.groupKey, \.groupKey),
         .value(Columns.provider, \.provider),
         .value(Columns.connectionId, \.connectionId),
+        .value(Columns.lineId, \.lineId),
         .value(Columns.topic, \.topic),
         .seconds(Columns.startsAt, \.startsAt),
         .value(Columns.durationMinutes, \.durationMinutes),

@@ -23,5 +23,6 @@ public struct Migration: Sendable {
         .m008BookingTabsIndex,
         .m009BookingHistory,
         .m010PendingRequestsIndex,
+        .m011VideoMeetings,
     ]
 }

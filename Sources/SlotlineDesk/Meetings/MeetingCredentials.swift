@@ -1,0 +1,29 @@
+import Foundation
+import SlotlineCore
+import SlotlineMeetings
+import SlotlineStore
+
+/// What a provider call about one meeting runs as.
+struct MeetingCredentials: Sendable {
+    let store: Store
+    let settings: ServerSettings
+    let registry: ProviderRegistry
+
+    /// OAuth providers act with the live connection of the meeting's practitioner to the same
+    /// provider (a reconnect replaces the connection), or with its line's workspace connection;
+    /// others need none.
+    func credentials(for meeting: Meeting, holder: String) async throws -> ProviderCredentials {
+        guard registry.usesOAuth(meeting.provider) else { return .none }
+        guard let connectionId = meeting.connectionId, let original = try await store.connections.find(id: connectionId) else {
+            throw MeetingProviderError.grantRevoked
+        }
+        var connection = original
+        if connection.state != .connected, let practitionerId = connection.practitionerId,
+           let live = try await store.connections.live(practitionerId: practitionerId, provider: meeting.provider), live.state == .connected {
+            connection = live
+        }
+        guard connection.state == .connected else { throw MeetingProviderError.grantRevoked }
+        return ProviderCredentials(tokens: ConnectionTokenSource(connectionId: connection.id, store: store, vault: settings.vault,
+                                                                 oauth: try registry.oauth(meeting.provider), holder: holder))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SlotlineCore
+import SlotlineStore
+
+/// What an admin sets on a line: a new one names its provider (and the account), an edit changes
+/// label, capacity or state.
+public struct LineChanges: Sendable, Codable, Equatable {
+    public var provider: ProviderKind?
+    public var connectionId: String?
+    public var hostUserId: String?
+    public var label: String?
+    public var capacity: Int?
+    public var state: Line.State?
+
+    public init(provider: ProviderKind? = nil, connectionId: String? = nil, hostUserId: String? = nil, label: String? = nil,
+                capacity: Int? = nil, state: Line.State? = nil) {
+        self.provider = provider
+        self.connectionId = connectionId
+        self.hostUserId = hostUserId
+        self.label = label
+        self.capacity = capacity
+        self.state = state
+    }
+}
+
+/// The workspace's pool of lines, as admins configure it.
+public struct LinePool: Sendable {
+    let store: Store
+    let registry: ProviderRegistry
+
+    public func list(workspaceId: String) async throws -> [Line] {
+        try await store.lines.list(workspaceId: workspaceId)
+    }
+
+    public func find(id: String, workspaceId: String) async throws -> Line {
+        guard let line = try await store.lines.find(id: id, workspaceId: workspaceId) else { throw SlotlineError.notFound("line") }
+        return line
+    }
+
+    /// Adds a line. Providers connected by OAuth need a workspace-level connection of theirs.
+    public func add(_ changes: LineChanges, workspaceId: String) async throws -> Line {
+        guard let provider = changes.provider else { throw SlotlineError.missing("provider") }
+        guard registry.available.contains(provider) else { throw SlotlineError(.providerNotConfigured, field: "provider") }
+        let (label, capacity) = try Line.checked(label: changes.label ?? provider.displayName, capacity: changes.capacity ?? 1)
+        var connectionId: String?
+        if registry.usesOAuth(provider) {
+            guard let id = changes.connectionId else { throw SlotlineError.missing("connectionId") }
+            guard let connection = try await store.connections.find(id: id), connection.workspaceId == workspaceId,
+                  connection.practitionerId == nil, connection.provider == provider else { throw SlotlineError.notFound("connectionId") }
+            connectionId = connection.id
+        }
+        let now = store.time.now()
+        let line = Line(id: Secrets.newID(), workspaceId: workspaceId, provider: provider, connectionId: connectionId,
+                        hostUserId: changes.hostUserId, label: label, capacity: capacity, state: changes.state ?? .enabled,
+                        createdAt: now, updatedAt: now)
+        try await store.lines.insert(line)
+        return line
+    }
+
+    /// Changes a line's label, capacity or state. Lowering the capacity leaves meetings already
+    /// placed where they are; new ones see the new capacity.
+    public func update(id: String, _ changes: LineChanges, workspaceId: String) async throws -> Line {
+        var line = try await find(id: id, workspaceId: workspaceId)
+        if let provider = changes.provider, provider != line.provider { throw SlotlineError.invalid("provider", "a line keeps its provider") }
+        (line.label, line.capacity) = try Line.checked(label: changes.label ?? line.label, capacity: changes.capacity ?? line.capacity)
+        line.state = changes.state ?? line.state
+        line.updatedAt = store.time.now()
+        try await store.lines.update(line)
+        return line
+    }
+}

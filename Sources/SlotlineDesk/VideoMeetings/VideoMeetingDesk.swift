@@ -1,0 +1,194 @@
+import Foundation
+import SlotlineCore
+import SlotlineStore
+
+/// Staff's own video meetings on the workspace pool: each takes a line in the transaction that
+/// creates or moves it (the pool's lines locked, so two creations never take the last room twice),
+/// and its provider meeting is made, moved, ended and deleted by jobs enqueued in that transaction.
+public struct VideoMeetingDesk: Sendable {
+    let store: Store
+    let settings: ServerSettings
+
+    /// How far around a refused start the nearest free starts are sought.
+    static let suggestionSpan: TimeInterval = 86_400
+    /// A scheduled meeting may start this much in the past (the form took a moment to fill in).
+    static let startGrace: TimeInterval = 300
+
+    private var time: TimeSource { store.time }
+    private var limits: DurationLimits { settings.meetingDurationLimits }
+
+    /// Creates a meeting on the first line with room over its whole time, or refuses with
+    /// `no_free_line` and the nearest starts at which a line has room.
+    public func create(_ draft: VideoMeetingDraft, source: VideoMeeting.Source, by creator: StaffUser) async throws -> VideoMeeting {
+        let now = time.now()
+        let draft = try await checked(draft, workspaceId: creator.workspaceId, now: now)
+        return try await store.write { tx in
+            try await tx.lines.lockPool(workspaceId: creator.workspaceId)
+            let lines = try await tx.lines.list(workspaceId: creator.workspaceId).filter { $0.state == .enabled }
+            let eligible = lines.filter { limits.minutes(for: $0.provider) >= draft.durationMinutes }
+            if !lines.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
+            let line = try await freeLine(among: eligible, for: draft, excluding: nil, now: now, in: tx)
+            let meeting = VideoMeeting(id: Secrets.newID(), workspaceId: creator.workspaceId, lineId: line.id, title: draft.title,
+                                       agenda: draft.agenda, hostStaffId: draft.hostStaffId, createdByStaffId: creator.id, source: source,
+                                       startsAt: draft.startsAt, endsAt: draft.endsAt, participants: draft.participants,
+                                       createdAt: now, updatedAt: now)
+            try await tx.videoMeetings.insert(meeting)
+            try await wantProviderMeeting(for: meeting, on: line, in: tx)
+            return meeting
+        }
+    }
+
+    /// Changes a meeting that has not started. A new time is checked against its own line (the
+    /// provider meeting stays on the account it was made on) and refused if the line has no room.
+    public func edit(id: String, _ draft: VideoMeetingDraft, by editor: StaffUser) async throws -> VideoMeeting {
+        let now = time.now()
+        let draft = try await checked(draft, workspaceId: editor.workspaceId, now: now)
+        return try await store.write { tx in
+            try await tx.lines.lockPool(workspaceId: editor.workspaceId)
+            var meeting = try await changeable(id: id, by: editor, in: tx)
+            guard meeting.state(at: now) == .notStarted else { throw SlotlineError(.invalidState, detail: meeting.state(at: now).rawValue) }
+            guard let line = try await tx.lines.find(id: meeting.lineId, workspaceId: editor.workspaceId) else { throw SlotlineError.notFound("line") }
+            guard draft.durationMinutes <= limits.minutes(for: line.provider) else { throw SlotlineError.invalid("duration") }
+            if draft.startsAt != meeting.startsAt || draft.endsAt != meeting.endsAt {
+                _ = try await freeLine(among: [line], for: draft, excluding: meeting.id, now: now, in: tx)
+            }
+            meeting.title = draft.title
+            meeting.agenda = draft.agenda
+            meeting.hostStaffId = draft.hostStaffId
+            meeting.participants = draft.participants
+            meeting.startsAt = draft.startsAt
+            meeting.endsAt = draft.endsAt
+            meeting.updatedAt = now
+            try await tx.videoMeetings.update(meeting)
+            try await wantProviderMeeting(for: meeting, on: line, in: tx)
+            return meeting
+        }
+    }
+
+    /// Adds people to a meeting that has not ended; returns it with them.
+    public func invite(id: String, _ participants: [Participant], by inviter: StaffUser) async throws -> VideoMeeting {
+        let before = try await find(id: id, viewer: inviter)
+        let draft = try await checked(VideoMeetingDraft(title: before.title, startsAt: before.startsAt, durationMinutes: before.durationMinutes,
+                                                        hostStaffId: before.hostStaffId, participants: before.participants + participants),
+                                      workspaceId: inviter.workspaceId, now: nil)
+        let now = time.now()
+        return try await store.write { tx in
+            var meeting = try await visible(id: id, to: inviter, in: tx)
+            guard [.notStarted, .inProgress].contains(meeting.state(at: now)) else {
+                throw SlotlineError(.invalidState, detail: meeting.state(at: now).rawValue)
+            }
+            var seen: Set<Participant> = []
+            meeting.participants = (meeting.participants + draft.participants).filter { seen.insert($0).inserted }
+            meeting.updatedAt = now
+            try await tx.videoMeetings.update(meeting)
+            return meeting
+        }
+    }
+
+    /// Cancels a meeting that has not started: its line is free at once, the provider deletes it.
+    public func cancel(id: String, by staff: StaffUser) async throws -> VideoMeeting {
+        try await close(id: id, by: staff, from: .notStarted, to: .cancelled)
+    }
+
+    /// Ends a meeting in progress: its line is free from now, and the provider ends it.
+    public func end(id: String, by staff: StaffUser) async throws -> VideoMeeting {
+        try await close(id: id, by: staff, from: .inProgress, to: .endedManually)
+    }
+
+    public func find(id: String, viewer: StaffUser) async throws -> VideoMeeting {
+        try await store.read { repositories in try await visible(id: id, to: viewer, in: repositories) }
+    }
+
+    /// A page of meetings: the viewer's own (host, creator, invited), or the whole workspace's for
+    /// an admin who asks for it.
+    public func list(viewer: StaffUser, everyone: Bool, view: VideoMeetings.View, state: VideoMeeting.State?, limit: Int,
+                     offset: Int) async throws -> [VideoMeeting] {
+        let everyone = everyone && viewer.role.canConfigure
+        return try await store.videoMeetings.list(workspaceId: viewer.workspaceId, involving: everyone ? nil : viewer.id, view: view,
+                                                  state: state, now: time.now(), limit: limit, offset: offset)
+    }
+
+    // MARK: - Rules
+
+    private func checked(_ draft: VideoMeetingDraft, workspaceId: String, now: Date?) async throws -> VideoMeetingDraft {
+        let draft = try draft.checked(longestMinutes: limits.longestMinutes)
+        if let now, draft.startsAt < now.addingTimeInterval(-Self.startGrace) { throw SlotlineError.invalid("startsAt", "in the past") }
+        let staffIds = Set([draft.hostStaffId] + draft.participants.compactMap(\.staffId))
+        let members = Set(try await store.staff.list(workspaceId: workspaceId).filter(\.active).map(\.id))
+        if !members.contains(draft.hostStaffId) { throw SlotlineError.notFound("hostStaffId") }
+        if !staffIds.isSubset(of: members) { throw SlotlineError.notFound("participants") }
+        return draft
+    }
+
+    /// The first of `lines` with room over the draft's time, reading only the holds that can touch
+    /// it; when none has room, the refusal carries the nearest starts at which one has.
+    private func freeLine(among lines: [Line], for draft: VideoMeetingDraft, excluding meetingId: String?, now: Date,
+                          in tx: Repositories) async throws -> Line {
+        let duration = draft.endsAt.timeIntervalSince(draft.startsAt)
+        let longest = Double(limits.longestMinutes) * 60
+        let ids = lines.map(\.id)
+        let narrow = LinePlan.window(around: draft.startsAt, duration: duration, within: 0, longest: longest)
+        let plan = LinePlan(lines: lines, holds: try await tx.videoMeetings.holds(lineIds: ids, in: narrow, excluding: meetingId))
+        if let line = plan.line(from: draft.startsAt, to: draft.endsAt) { return line }
+        let wide = LinePlan.window(around: draft.startsAt, duration: duration, within: Self.suggestionSpan, longest: longest)
+        let around = LinePlan(lines: lines, holds: try await tx.videoMeetings.holds(lineIds: ids, in: wide, excluding: meetingId))
+        let nearest = around.nearestStarts(to: draft.startsAt, duration: duration, notBefore: now, within: Self.suggestionSpan)
+        throw SlotlineError(.noFreeLine, field: "startsAt", nearestStarts: nearest)
+    }
+
+    private func close(id: String, by staff: StaffUser, from expected: VideoMeeting.State,
+                       to final: VideoMeeting.State) async throws -> VideoMeeting {
+        let now = time.now()
+        return try await store.write { tx in
+            var meeting = try await changeable(id: id, by: staff, in: tx)
+            let state = meeting.state(at: now)
+            guard state == expected else { throw SlotlineError(.invalidState, detail: state.rawValue) }
+            meeting.recorded = final
+            if final == .endedManually { meeting.endedAt = now }
+            meeting.updatedAt = now
+            try await tx.videoMeetings.update(meeting)
+            if final == .endedManually, let provided = try await tx.meetings.live(groupKey: meeting.groupKey, workspaceId: meeting.workspaceId) {
+                try await tx.jobs.enqueue(MeetingEnd(meetingId: provided.id), workspaceId: meeting.workspaceId,
+                                          subject: JobSubject.meeting(provided.id), maxAttempts: MeetingWishes.syncAttempts)
+            } else {
+                try await MeetingWishes(store: store).release(groupKey: meeting.groupKey, workspaceId: meeting.workspaceId, in: tx)
+            }
+            return meeting
+        }
+    }
+
+    /// The meeting if `staff` may see it: they are involved, or they administer the workspace.
+    private func visible(id: String, to staff: StaffUser, in tx: Repositories) async throws -> VideoMeeting {
+        guard let meeting = try await tx.videoMeetings.find(id: id, workspaceId: staff.workspaceId),
+              meeting.involves(staffId: staff.id) || staff.role.canConfigure else { throw SlotlineError.notFound("videoMeeting") }
+        return meeting
+    }
+
+    /// The meeting if `staff` may change it: its host, its creator, or an admin.
+    private func changeable(id: String, by staff: StaffUser, in tx: Repositories) async throws -> VideoMeeting {
+        let meeting = try await visible(id: id, to: staff, in: tx)
+        guard VideoMeetingAccess.mayManage(meeting, staff: staff) else { throw SlotlineError(.forbidden) }
+        return meeting
+    }
+
+    private func wantProviderMeeting(for meeting: VideoMeeting, on line: Line, in tx: Repositories) async throws {
+        guard let workspace = try await tx.workspaces.find(id: meeting.workspaceId) else { throw SlotlineError.notFound("workspace") }
+        let wish = MeetingWishes.Wish(groupKey: meeting.groupKey, provider: line.provider, connectionId: line.connectionId, lineId: line.id,
+                                      topic: meeting.title, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes,
+                                      timeZone: workspace.timeZone)
+        try await MeetingWishes(store: store).want(wish, workspaceId: meeting.workspaceId, in: tx)
+    }
+}
+
+/// Who may do what with a video meeting.
+public enum VideoMeetingAccess {
+    /// Edit, cancel, end early: its host, its creator, and admins.
+    public static func mayManage(_ meeting: VideoMeeting, staff: StaffUser) -> Bool {
+        meeting.hostStaffId == staff.id || meeting.createdByStaffId == staff.id || staff.role.canConfigure
+    }
+
+    /// The host link: the host and admins only.
+    public static func maySeeHostLink(_ meeting: VideoMeeting, staff: StaffUser) -> Bool {
+        meeting.hostStaffId == staff.id || staff.role.canConfigure
+    }
+}

@@ -58,6 +58,15 @@ public struct ServerSettings: Sendable {
     /// A booking's page in the back office, the link in staff notices (it asks to sign in first).
     public func backOfficeURL(workspace slug: String, bookingId: String) -> String { "\(publicURL)/admin/\(slug)/bookings/\(bookingId)" }
 
+    /// Where a video meeting came from, in the back office: its related link (none for a chat).
+    public func relatedURL(of source: VideoMeeting.Source, workspace slug: String) -> String? {
+        switch source {
+        case .quick, .scheduled, .chat: nil
+        case .conference(let id): "\(publicURL)/admin/\(slug)/conferences/\(id)"
+        case .booking(let id): backOfficeURL(workspace: slug, bookingId: id)
+        }
+    }
+
     /// The back-office page with a practitioner's online meeting tools.
     public func meetingToolsURL(workspace slug: String, practitionerId: String) -> String {
         "\(publicURL)/admin/\(slug)/availability?practitioner=\(practitionerId)"

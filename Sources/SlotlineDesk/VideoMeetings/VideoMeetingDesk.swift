@@ -192,3 +192,47 @@ public enum VideoMeetingAccess {
         meeting.hostStaffId == staff.id || staff.role.canConfigure
     }
 }
+
+/// A video meeting as one viewer may see it: its state now, its line, the provider's links (the
+/// host link only for its host and admins) and what the viewer may do with it.
+public struct VideoMeetingDetails: Sendable {
+    public let meeting: VideoMeeting
+    public let state: VideoMeeting.State
+    public let line: Line?
+    /// The provider meeting: participant link, number, passcode; nil until the sync job made it.
+    public let provided: Meeting?
+    public let hostURL: String?
+    public let canManage: Bool
+}
+
+extension VideoMeetingDesk {
+    public func details(id: String, viewer: StaffUser) async throws -> VideoMeetingDetails {
+        try await details(of: try await find(id: id, viewer: viewer), viewer: viewer)
+    }
+
+    /// The meeting a number people typed belongs to, for anyone on the staff: joining needs only
+    /// the number, as with the provider's own app.
+    public func join(number: String, viewer: StaffUser) async throws -> VideoMeetingDetails {
+        let digits = number.filter { !$0.isWhitespace && $0 != "-" }
+        guard !digits.isEmpty, digits.count <= 20, digits.allSatisfy(\.isASCII) else { throw SlotlineError.invalid("meetingNumber") }
+        for provided in try await store.meetings.find(meetingNumber: digits, workspaceId: viewer.workspaceId) {
+            guard case .video(let id)? = provided.group,
+                  let meeting = try await store.videoMeetings.find(id: id, workspaceId: viewer.workspaceId) else { continue }
+            return try await details(of: meeting, viewer: viewer, provided: provided)
+        }
+        throw SlotlineError.notFound("meetingNumber")
+    }
+
+    public func details(of meeting: VideoMeeting, viewer: StaffUser, provided known: Meeting? = nil) async throws -> VideoMeetingDetails {
+        var provided = known
+        if provided == nil { provided = try await store.meetings.live(groupKey: meeting.groupKey, workspaceId: meeting.workspaceId) }
+        var hostURL: String?
+        if let provided, VideoMeetingAccess.maySeeHostLink(meeting, staff: viewer) {
+            hostURL = try await store.meetings.sealedHostURL(meetingId: provided.id).flatMap { try? settings.vault.open($0) }
+        }
+        return VideoMeetingDetails(meeting: meeting, state: meeting.state(at: store.time.now()),
+                                   line: try await store.lines.find(id: meeting.lineId, workspaceId: meeting.workspaceId),
+                                   provided: provided, hostURL: hostURL,
+                                   canManage: VideoMeetingAccess.mayManage(meeting, staff: viewer))
+    }
+}

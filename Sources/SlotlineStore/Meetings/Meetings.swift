@@ -47,6 +47,16 @@ public struct Meetings: Sendable {
         }
     }
 
+    /// The live meetings that carry a meeting number people type to join.
+    public func find(meetingNumber: String, workspaceId: String) async throws -> [Meeting] {
+        try await database.read { db in
+            try await db.select().column("*").from(Meeting.table)
+                .where(Columns.workspaceId, .equal, workspaceId).where(Columns.meetingNumber, .equal, meetingNumber)
+                .where(Columns.state, .notEqual, Meeting.State.deleted.rawValue)
+                .all().map { try $0.record(Meeting.self) }
+        }
+    }
+
     /// The host link, sealed; shown only to staff who may see private details.
     public func sealedHostURL(meetingId: String) async throws -> String? {
         try await database.read { db in

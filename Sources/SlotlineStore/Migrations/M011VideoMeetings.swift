@@ -52,5 +52,7 @@ extension Migration {
         """,
         "CREATE INDEX video_meeting_participants_staff ON video_meeting_participants (staff_user_id)",
         "ALTER TABLE meetings ADD COLUMN line_id TEXT REFERENCES lines (id)",
+        // Joining by meeting number finds the meeting.
+        "CREATE INDEX meetings_number ON meetings (workspace_id, meeting_number)",
     ])
 }

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import SlotlineCore
+import SlotlineDesk
+import SlotlineStore
+
+/// `/api/v1/video-meetings`: staff's own video meetings on the pool (quick, scheduled, joined by
+/// number), and what they do with them.
+struct VideoMeetingController {
+    let store: Store
+    let desk: Desk
+
+    struct Invitation: Decodable {
+        let participants: [VideoMeetingInput.ParticipantInput]?
+    }
+
+    func addRoutes(to group: RouterGroup<SlotlineContext>) {
+        group.get("video-meetings", use: list)
+        group.post("video-meetings", use: create)
+        group.get("video-meetings/join/:number", use: join)
+        group.get("video-meetings/:id", use: get)
+        group.patch("video-meetings/:id", use: edit)
+        group.post("video-meetings/:id/invite", use: invite)
+        group.post("video-meetings/:id/cancel", use: cancel)
+        group.post("video-meetings/:id/end", use: end)
+    }
+
+    /// `?view=recent` (default: not started or in progress within a month) or `all` (`?state=`),
+    /// the caller's own unless an admin asks for `everyone=true`.
+    @Sendable func list(request: Request, context: SlotlineContext) async throws -> ListView<VideoMeetingView> {
+        let user = try context.requireStaff()
+        let query = request.uri.queryParameters
+        guard let view = VideoMeetings.View(rawValue: query.get("view") ?? "recent") else {
+            throw SlotlineError.invalid("view", "recent or all")
+        }
+        let state = try query.get("state").map { text in
+            guard let state = VideoMeeting.State(rawValue: text) else {
+                throw SlotlineError.invalid("state", VideoMeeting.State.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return state
+        }
+        let limit = try FieldInput.integer(query.get("limit"), field: "limit", range: 1...200, default: 50)
+        let offset = try FieldInput.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
+        let meetings = try await desk.videoMeetings.list(viewer: user, everyone: query.get("everyone") == "true", view: view, state: state,
+                                                         limit: limit, offset: offset)
+        var views: [VideoMeetingView] = []
+        let context = try await viewContext(request, user: user)
+        for meeting in meetings { views.append(try await self.view(try await desk.videoMeetings.details(of: meeting, viewer: user), context)) }
+        return ListView(items: views)
+    }
+
+    @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<VideoMeetingView> {
+        let user = try context.requireStaff()
+        let input = try await RequestBody.decode(VideoMeetingInput.self, from: request, context: context)
+        let (draft, source) = try input.newDraft(by: user, now: store.time.now())
+        let meeting = try await desk.videoMeetings.create(draft, source: source, by: user)
+        return EditedResponse(status: .created, response: try await view(meeting.id, request: request, user: user))
+    }
+
+    @Sendable func get(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
+        try await view(try context.parameters.require(), request: request, user: try context.requireStaff())
+    }
+
+    /// The meeting a number belongs to, with its participant link: how staff join one they were told of.
+    @Sendable func join(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
+        let user = try context.requireStaff()
+        let details = try await desk.videoMeetings.join(number: try context.parameters.require("number"), viewer: user)
+        return try await view(details, try await viewContext(request, user: user))
+    }
+
+    @Sendable func edit(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
+        let user = try context.requireStaff()
+        let id: String = try context.parameters.require()
+        let input = try await RequestBody.decode(VideoMeetingInput.self, from: request, context: context)
+        let draft = try input.edited(try await desk.videoMeetings.find(id: id, viewer: user))
+        _ = try await desk.videoMeetings.edit(id: id, draft, by: user)
+        return try await view(id, request: request, user: user)
+    }
+
+    @Sendable func invite(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
+        let user = try context.requireStaff()
+        let id: String = try context.parameters.require()
+        let input = try await RequestBody.decode(Invitation.self, from: request, context: context)
+        let people = try VideoMeetingInput(kind: nil, title: nil, agenda: nil, startsAt: nil, durationMinutes: nil, hostStaffId: nil,
+                                           participants: input.participants).people()
+        guard !people.isEmpty else { throw SlotlineError.missing("participants") }
+        _ = try await desk.videoMeetings.invite(id: id, people, by: user)
+        return try await view(id, request: request, user: user)
+    }
+
+    @Sendable func cancel(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
+        let user = try context.requireStaff()
+        let meeting = try await desk.videoMeetings.cancel(id: try context.parameters.require(), by: user)
+        return try await view(meeting.id, request: request, user: user)
+    }
+
+    @Sendable func end(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
+        let user = try context.requireStaff()
+        let meeting = try await desk.videoMeetings.end(id: try context.parameters.require(), by: user)
+        return try await view(meeting.id, request: request, user: user)
+    }
+
+    /// What every view of a request shares: the zone times are shown in, staff names, the workspace slug.
+    struct ViewContext {
+        let zone: TimeZone
+        let names: [String: String]
+        let slug: String
+    }
+
+    private func viewContext(_ request: Request, user: StaffUser) async throws -> ViewContext {
+        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
+        let zone = try request.uri.queryParameters.get("timeZone").map { try FieldInput.timeZone($0, field: "timeZone") }
+            ?? TimeZone(identifier: workspace.timeZone) ?? TimeZone(identifier: "UTC")!
+        let names = Dictionary(uniqueKeysWithValues: try await store.staff.list(workspaceId: user.workspaceId).map { ($0.id, $0.name) })
+        return ViewContext(zone: zone, names: names, slug: workspace.slug)
+    }
+
+    private func view(_ id: String, request: Request, user: StaffUser) async throws -> VideoMeetingView {
+        try await view(try await desk.videoMeetings.details(id: id, viewer: user), try await viewContext(request, user: user))
+    }
+
+    private func view(_ details: VideoMeetingDetails, _ context: ViewContext) async throws -> VideoMeetingView {
+        VideoMeetingView(details, names: context.names, zone: context.zone,
+                         relatedURL: desk.settings.relatedURL(of: details.meeting.source, workspace: context.slug))
+    }
+}

@@ -38,7 +38,8 @@ struct Demo: AsyncParsableCommand {
         let store = try await configuration.openStore(logger: logger)
         let owner: Provisioning.Owner
         do {
-            owner = try await DemoWorkspace(store: store).seed()
+            let settings = try ServerSettings(configuration, key: try SecretKey.load(configuration))
+            owner = try await DemoWorkspace(desk: try Desk(store: store, settings: settings)).seed()
         } catch {
             await store.shutdown()
             throw error

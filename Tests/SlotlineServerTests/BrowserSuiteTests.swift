@@ -24,7 +24,9 @@ import Testing
           .enabled(if: enabled), .timeLimit(.minutes(15)))
     func theBrowserSuitePasses() async throws {
         let run = try await BrowserHost.serve { host in
-            try await PythonTools.run(["-m", "unittest", "discover", "-v", "-s", "Tests/Browser", "-p", "test_*.py"],
+            // SLOTLINE_TEST_BROWSER_FILES narrows the run while working on one page (`test_every_page.py`).
+            let files = TestEnvironment.value("SLOTLINE_TEST_BROWSER_FILES") ?? "test_*.py"
+            return try await PythonTools.run(["-m", "unittest", "discover", "-v", "-s", "Tests/Browser", "-p", files],
                                       environment: host.environment, timeout: .seconds(600))
         }
         print(run.errors)
@@ -60,8 +62,8 @@ struct BrowserHost {
             var logger = Logger(label: "browser-host")
             logger.logLevel = .warning
             let store = try await Store.open(configuration.databaseURL, secretKey: TestDatabase.secretKey, logger: logger)
-            _ = try await DemoWorkspace(store: store).seed()
             let settings = try ServerSettings(configuration, key: TestDatabase.secretKey)
+            _ = try await DemoWorkspace(desk: try Desk(store: store, settings: settings)).seed()
             let app = try buildApplication(configuration: configuration, store: store, settings: settings, logger: logger)
             let server = Task { try await app.runService() }
             defer { server.cancel() }

@@ -115,5 +115,12 @@ extension Words {
         "booking.state.expired": "expired (not paid in time)",
         "booking.request.reschedule": "to reschedule",
         "booking.request.cancel": "to cancel",
+        "video.state.notStarted": "Not started",
+        "video.state.inProgress": "In progress",
+        "video.state.ended": "Ended",
+        "video.state.endedManually": "Ended early",
+        "video.state.cancelled": "Cancelled",
+        "line.state.enabled": "Enabled",
+        "line.state.maintenance": "In maintenance",
     ]
 }

@@ -114,5 +114,12 @@ extension Words {
         "booking.state.expired": "已过期（未按时付款）",
         "booking.request.reschedule": "改期",
         "booking.request.cancel": "取消",
+        "video.state.notStarted": "未开始",
+        "video.state.inProgress": "进行中",
+        "video.state.ended": "已结束",
+        "video.state.endedManually": "手动结束",
+        "video.state.cancelled": "已取消",
+        "line.state.enabled": "启用",
+        "line.state.maintenance": "维护中",
     ]
 }

@@ -114,5 +114,12 @@ extension Words {
         "booking.state.expired": "已逾期（未按時付款）",
         "booking.request.reschedule": "改期",
         "booking.request.cancel": "取消",
+        "video.state.notStarted": "未開始",
+        "video.state.inProgress": "進行中",
+        "video.state.ended": "已結束",
+        "video.state.endedManually": "手動結束",
+        "video.state.cancelled": "已取消",
+        "line.state.enabled": "啟用",
+        "line.state.maintenance": "維護中",
     ]
 }

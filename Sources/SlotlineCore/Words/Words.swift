@@ -40,6 +40,9 @@ public struct Words: Sendable {
     /// A booking's state as people read it.
     public func state(_ state: BookingState) -> String { self["booking.state.\(state.rawValue)"] }
 
+    /// A video meeting's state as people read it.
+    public func videoState(_ state: VideoMeeting.State) -> String { self["video.state.\(state.rawValue)"] }
+
     /// What a customer asked for (to reschedule, to cancel) as people read it.
     public func request(_ kind: ChangeRequest.Kind) -> String { self["booking.request.\(kind.rawValue)"] }
 

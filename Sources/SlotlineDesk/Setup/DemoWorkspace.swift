@@ -3,15 +3,18 @@ import SlotlineCore
 import SlotlineStore
 
 /// The `demo` workspace: two practitioners with weekly hours and a service for every link source
-/// and every lifecycle path that exists, so a new installation can be clicked through at once.
+/// and every lifecycle path that exists, and the office's video meetings on a pool of lines, so a new
+/// installation can be clicked through at once.
 public struct DemoWorkspace: Sendable {
     public static let slug = "demo"
     public static let email = "owner@demo.slotline.local"
     public static let password = "slotline-demo"
 
-    let store: Store
+    let desk: Desk
 
-    public init(store: Store) { self.store = store }
+    public init(desk: Desk) { self.desk = desk }
+
+    private var store: Store { desk.store }
 
     /// Creates what is missing and returns the owner with a fresh API key.
     public func seed() async throws -> Provisioning.Owner {
@@ -22,6 +25,9 @@ public struct DemoWorkspace: Sendable {
         let owner = try await provisioning.owner(in: workspace, email: Self.email, password: Self.password, name: "Demo Owner")
         if try await store.services.list(workspaceId: workspace.id).isEmpty {
             try await seedCatalog(workspace)
+        }
+        if let user = try await store.staff.find(id: owner.userId, workspaceId: workspace.id) {
+            try await DemoVideoMeetings(desk: desk).seed(workspace, owner: user, password: Self.password)
         }
         return owner
     }

@@ -28,6 +28,9 @@ public struct LinePool: Sendable {
     let store: Store
     let registry: ProviderRegistry
 
+    /// Providers a line can be added for here without a workspace-level connection.
+    public var providers: [ProviderKind] { registry.available.filter { !registry.usesOAuth($0) } }
+
     public func list(workspaceId: String) async throws -> [Line] {
         try await store.lines.list(workspaceId: workspaceId)
     }

@@ -52,6 +52,8 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     PractitionerPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     OperationsPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     SettingsPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    VideoMeetingPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    LinePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)

@@ -27,11 +27,12 @@ public struct Lines: Sendable {
         }
     }
 
-    /// A workspace's lines in the order they were added: the order allocation tries them.
+    /// A workspace's lines in the order they were added (by name within one second): the order
+    /// allocation tries them.
     public func list(workspaceId: String) async throws -> [Line] {
         try await database.read { db in
             try await db.select().column("*").from(Line.table).where(Columns.workspaceId, .equal, workspaceId)
-                .orderBy(Columns.createdAt).orderBy(Columns.id).all().map { try $0.record(Line.self) }
+                .orderBy(Columns.createdAt).orderBy(Columns.label).orderBy(Columns.id).all().map { try $0.record(Line.self) }
         }
     }
 

@@ -29,7 +29,8 @@ struct PageBenchmark {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let key = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
         let store = try await Store.open(.sqlite(path: path), secretKey: key, logger: logger)
-        let owner = try await DemoWorkspace(store: store).seed()
+        let desk = try Desk(store: store, settings: ServerSettings(key: key))
+        let owner = try await DemoWorkspace(desk: desk).seed()
         try await seed(store)
         try await store.database.gatherStatistics()
         let user = try await store.staff.find(id: owner.userId, workspaceId: owner.workspaceId)!
@@ -39,7 +40,7 @@ struct PageBenchmark {
         // The server's own log is not the benchmark's output.
         var quiet = logger
         quiet.logLevel = .critical
-        let router = try buildRouter(desk: Desk(store: store, settings: ServerSettings(key: key)))
+        let router = try buildRouter(desk: desk)
         // The floor under every figure: the same client, loopback and middleware, and no work at all.
         router.get("bench/echo") { _, _ in "{\"ok\":true}" }
         let app = Application(router: router,

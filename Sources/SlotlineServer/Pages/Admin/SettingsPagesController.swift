@@ -106,8 +106,10 @@ struct SettingsPagesController {
         let form = try await staff.form(request, context)
         do {
             guard let role = form["role"].flatMap(StaffRole.init(rawValue:)) else { throw SlotlineError.invalid("role") }
-            try await desk.staffDirectory.update(memberId: try context.parameters.require("id"), role: role,
-                                                 practitionerId: form["practitionerId"], active: form.flag("active"), by: user)
+            // Each member's box has a name of its own: the rows share one page, and boxes of one name read as one group.
+            let memberId = try context.parameters.require("id")
+            try await desk.staffDirectory.update(memberId: memberId, role: role, practitionerId: form["practitionerId"],
+                                                 active: form.flag("active-\(memberId)"), by: user)
             return Pages.redirect("/admin/\(workspace.slug)/settings?done=saved")
         } catch let failure as SlotlineError where failure.code != .internalError {
             return try await render(request, context, status: failure.code.status,

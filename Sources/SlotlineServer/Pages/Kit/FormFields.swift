@@ -5,7 +5,7 @@ import SlotlineCore
 /// catalog (`<prefix>.<name>`, `<prefix>.<name>.hint`), the value shown (what was typed, after an
 /// error; else the saved one) and the error beside it.
 struct FieldView {
-    enum Kind: String { case text, email, password, number, textarea, checkbox, select, checkboxes }
+    enum Kind: String { case text, email, password, number, textarea, checkbox, select, checkboxes, datetimeLocal = "datetime-local" }
 
     let name: String
     /// Unique on the page: two forms may have fields of the same name.
@@ -77,7 +77,7 @@ struct FormFields {
             name: name, id: "\(idPrefix)-\(name)", label: words["\(prefix).\(name)"], hint: words.has(hintKey) ? words[hintKey] : nil, value: value,
             error: (form?.child(named: name) as? FormState.Field)?.error, kind: kind, options: options, checked: checked,
             required: required, placeholder: placeholder,
-            isInput: [.text, .email, .password, .number].contains(kind), isTextarea: kind == .textarea, isCheckbox: kind == .checkbox,
+            isInput: [.text, .email, .password, .number, .datetimeLocal].contains(kind), isTextarea: kind == .textarea, isCheckbox: kind == .checkbox,
             isSelect: kind == .select, isCheckboxes: kind == .checkboxes, type: kind.rawValue))
     }
 }

@@ -158,7 +158,7 @@ struct VideoMeetingPageView {
             Fact(label: words["page.meeting.when"], value: time.range(meeting.startsAt, meeting.endsAt)),
             Fact(label: words["page.meeting.host"], value: names[meeting.hostStaffId] ?? ""),
             Fact(label: words["page.meeting.created_by"], value: names[meeting.createdByStaffId] ?? ""),
-            Fact(label: words["page.meeting.source"], value: words["page.meeting.source.\(meeting.source.kind)"]),
+            Fact(label: words["page.meeting.started_from"], value: words["page.meeting.source.\(meeting.source.kind)"]),
         ]
         if let ended = meeting.endedAt { facts.append(Fact(label: words["page.meeting.ended_at"], value: time.instant(ended))) }
         if let line = details.line { facts.append(Fact(label: words["page.meeting.line"], value: "\(line.label) · \(line.provider.displayName)")) }

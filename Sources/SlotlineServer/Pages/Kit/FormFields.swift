@@ -2,7 +2,7 @@ import Foundation
 import SlotlineCore
 
 /// One input of a back-office form, as the `_field` partial draws it: its label and hint from the
-/// catalog (`<prefix>.<name>`, `<prefix>.<name>.hint`), the value shown (what was typed, after an
+/// catalog (`<prefix>.<name>`, `<prefix>.<name>_hint`), the value shown (what was typed, after an
 /// error; else the saved one) and the error beside it.
 struct FieldView {
     enum Kind: String { case text, email, password, number, textarea, checkbox, select, checkboxes, datetimeLocal = "datetime-local" }
@@ -72,7 +72,7 @@ struct FormFields {
 
     private mutating func add(_ name: String, value: String, kind: FieldView.Kind, options: [Option] = [], checked: Bool = false,
                               required: Bool = false, placeholder: String? = nil) {
-        let hintKey = "\(prefix).\(name).hint"
+        let hintKey = "\(prefix).\(name)_hint"
         fields.append(FieldView(
             name: name, id: "\(idPrefix)-\(name)", label: words["\(prefix).\(name)"], hint: words.has(hintKey) ? words[hintKey] : nil, value: value,
             error: (form?.child(named: name) as? FormState.Field)?.error, kind: kind, options: options, checked: checked,

@@ -70,4 +70,34 @@ import Testing
             #expect(try await host.get("/api/v1/video-meetings?view=all&state=endedManually").json["items"][0]["id"].string == id)
         }
     }
+
+    /// Provider reports move a video meeting in the order the provider saw them: started puts it in
+    /// progress before its time, ended frees its line from that moment, and a late report of the
+    /// start after the end changes nothing.
+    @Test func providerReportsStartAndEndItAndAnEarlyEndFreesTheLine() async throws {
+        let time = testClock()
+        try await TestApp.run(.sqlite, time: time) { app in
+            let jobs = try JobRunner(store: app.store)
+            let desk = try Desk(store: app.store, settings: .test)
+            _ = try await app.owner.post("/api/v1/lines", ["provider": "sandbox", "label": "Room A"])
+            let start = time.now().addingTimeInterval(3600)
+            let made = try await app.owner.post("/api/v1/video-meetings", ["title": "Board", "startsAt": .string(rfc3339(start)), "durationMinutes": 60])
+            let id = try #require(made.json["id"].string)
+            try await jobs.runDue()
+            let number = try #require(try await app.owner.get("/api/v1/video-meetings/\(id)").json["meetingNumber"].string)
+
+            try await desk.providerEvents.meeting(.started, provider: .sandbox, externalId: number, at: start.addingTimeInterval(-300))
+            #expect(try await app.owner.get("/api/v1/video-meetings/\(id)").json["state"].string == "inProgress")
+            let endedAt = start.addingTimeInterval(1200)
+            try await desk.providerEvents.meeting(.ended, provider: .sandbox, externalId: number, at: endedAt)
+            try await desk.providerEvents.meeting(.started, provider: .sandbox, externalId: number, at: start)
+            let ended = try await app.owner.get("/api/v1/video-meetings/\(id)").json
+            #expect(ended["state"].string == "ended")
+            #expect(ended["endedAt"].string == rfc3339(endedAt))
+            // The rest of its hour is free for another meeting.
+            let next = try await app.owner.post("/api/v1/video-meetings", [
+                "title": "Follow-up", "startsAt": .string(rfc3339(endedAt)), "durationMinutes": 30])
+            #expect(next.status == .created, "\(next.text)")
+        }
+    }
 }

@@ -20,6 +20,15 @@ public struct BulkLoad: Sendable {
         }
     }
 
+    /// Inserts video meetings as they are (without participants), in one transaction.
+    public func insert(_ meetings: [VideoMeeting]) async throws {
+        try await database.write { db in
+            for start in stride(from: 0, to: meetings.count, by: Self.rowsPerStatement) {
+                try await db.insert(into: VideoMeeting.table).records(Array(meetings[start..<min(start + Self.rowsPerStatement, meetings.count)])).run()
+            }
+        }
+    }
+
     /// Adds the jobs as they are, in one transaction.
     public func enqueue(_ jobs: [NewJob]) async throws {
         let now = time.now()

@@ -60,17 +60,22 @@ public struct VideoMeetings: Sendable {
     public func holds(lineIds: [String], in window: DateInterval, excluding meetingId: String? = nil) async throws -> [LinePlan.Hold] {
         guard !lineIds.isEmpty else { return [] }
         return try await database.read { db in
-            let query = db.select().columns(Columns.lineId, Columns.startsAt, Columns.holdEndsAt).from(VideoMeeting.table)
-                .where(Columns.lineId, .in, lineIds).where(Columns.holdEndsAt, .isNot, SQLLiteral.null)
-                .where(Columns.startsAt, .greaterThanOrEqual, window.start.unixSeconds)
-                .where(Columns.startsAt, .lessThan, window.end.unixSeconds)
-            if let meetingId { query.where(Columns.id, .notEqual, meetingId) }
-            return try await query.all().map { row in
+            try await Self.holdsQuery(db, lineIds: lineIds, in: window, excluding: meetingId).all().map { row in
                 LinePlan.Hold(lineId: try row.decode(column: Columns.lineId, as: String.self),
                               startsAt: Date(unixSeconds: try row.decode(column: Columns.startsAt, as: Int64.self)),
                               endsAt: Date(unixSeconds: try row.decode(column: Columns.holdEndsAt, as: Int64.self)))
             }
         }
+    }
+
+    private static func holdsQuery(_ db: any SQLDatabase, lineIds: [String], in window: DateInterval,
+                                   excluding meetingId: String?) -> SQLSelectBuilder {
+        let query = db.select().columns(Columns.lineId, Columns.startsAt, Columns.holdEndsAt).from(VideoMeeting.table)
+            .where(Columns.lineId, .in, lineIds).where(Columns.holdEndsAt, .isNot, SQLLiteral.null)
+            .where(Columns.startsAt, .greaterThanOrEqual, window.start.unixSeconds)
+            .where(Columns.startsAt, .lessThan, window.end.unixSeconds)
+        if let meetingId { query.where(Columns.id, .notEqual, meetingId) }
+        return query
     }
 
     /// A page of a workspace's meetings, or of those one staff member hosts, made or is invited to.

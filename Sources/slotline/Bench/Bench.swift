@@ -23,6 +23,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Messages rendered for the rendering figure") var renders: Int = 2_000
     @Option(help: "Bookings in the workspace for the page figures; 0 skips them") var pageBookings: Int = 10_000
     @Option(help: "Requests per page for the page figures") var pageRuns: Int = 200
+    @Option(help: "Existing video meetings for the line-allocation figure (over 100 lines); 0 skips it") var allocationMeetings: Int = 100_000
+    @Option(help: "Video meetings created for the line-allocation figure") var allocations: Int = 500
 
     func run() async throws {
         var logger = Logger(label: "bench")
@@ -60,6 +62,10 @@ struct Bench: AsyncParsableCommand {
                     rates.append(Int(try await bench.submissions(count: submissions, concurrency: concurrency, hours: &hours)))
                 }
                 print("\(name) submissions: \(submissions) confirmed bookings, \(concurrency) caller(s): median \(rates.sorted()[rates.count / 2]) per second (rounds: \(rates.map(String.init).joined(separator: ", ")))")
+            }
+            if allocationMeetings > 0 {
+                let allocation = try await AllocationBenchmark(lines: 100, meetings: allocationMeetings, runs: allocations).run(store)
+                print("\(name) line allocation (100 lines, \(allocationMeetings) meetings, whole create through the desk): p50=\(allocation.latency.p50.inMilliseconds) ms p99=\(allocation.latency.p99.inMilliseconds) ms \(Int(allocation.perSecond)) per second (1 caller; \(allocation.refused) refused)")
             }
             if reminderBookings > 0 {
                 let scan = try await ReminderScanBenchmark(store: store).run(bookings: reminderBookings, runs: 50)

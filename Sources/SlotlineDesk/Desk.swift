@@ -59,6 +59,7 @@ public struct Desk: Sendable {
             MeetingSyncHandler(store: store, settings: settings, registry: registry, messages: messages),
             MeetingReadyHandler(store: store, messages: messages),
             MeetingEndHandler(store: store, settings: settings, registry: registry),
+            VideoNoticeHandler(store: store, settings: settings),
             MeetingToolHandler(store: store, meetings: meetings, messages: messages),
         ]
     }

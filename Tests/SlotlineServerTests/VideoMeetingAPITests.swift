@@ -100,4 +100,52 @@ import Testing
             #expect(next.status == .created, "\(next.text)")
         }
     }
+
+    /// Invitees are told by email with a calendar request carrying the participant link, once each;
+    /// a new time reaches those still invited as an update of the same event, someone added gets an
+    /// invitation, and a cancellation reaches everyone.
+    @Test func inviteesGetTheLinkInACalendarInvitationAndHearOfChangesAndTheCancellation() async throws {
+        let time = testClock()
+        try await TestApp.run(.sqlite, time: time) { app in
+            let jobs = try JobRunner(store: app.store)
+            let colleague = try #require(try await app.store.staff.list(workspaceId: app.studio.workspace.id).first)
+            _ = try await app.owner.post("/api/v1/lines", ["provider": "sandbox", "label": "Room A"])
+            let start = time.now().addingTimeInterval(86_400)
+            let made = try await app.owner.post("/api/v1/video-meetings", [
+                "title": "Quarterly review", "startsAt": .string(rfc3339(start)), "durationMinutes": 60, "agenda": "Numbers",
+                "participants": [["staffId": .string(colleague.id)], ["email": "Guest@Example.org"]]])
+            let id = try #require(made.json["id"].string, "\(made.text)")
+            try await jobs.runDue()
+            try await jobs.runDue()  // again: nobody hears twice
+            let number = try #require(try await app.owner.get("/api/v1/video-meetings/\(id)").json["meetingNumber"].string)
+            let invited = try await app.store.messages(workspaceId: app.studio.workspace.id).of("video-invitation")
+            #expect(Set(invited.map(\.recipientEmail)) == [colleague.email, "guest@example.org"])
+            for message in invited {
+                #expect(message.invite?.method == "REQUEST")
+                #expect(message.invite?.uid == "video-\(id)@slotline.example.com")
+                #expect(message.invite?.location?.contains("/sandbox/j/\(number)") == true)
+                #expect(message.textBody.contains("Quarterly review") && message.textBody.contains(number) && message.textBody.contains("Numbers"))
+            }
+            // Only the colleague's message links the meeting's page in the back office.
+            #expect(invited.first { $0.recipientEmail == colleague.email }?.textBody.contains("/admin/studio/meetings/\(id)") == true)
+            #expect(invited.first { $0.recipientEmail == "guest@example.org" }?.textBody.contains("/admin/") == false)
+
+            time.advance(by: 60)
+            _ = try await app.owner.post("/api/v1/video-meetings/\(id)/invite", ["participants": [["email": "second@example.org"]]])
+            time.advance(by: 60)
+            let moved = try await app.owner.send(.patch, "/api/v1/video-meetings/\(id)", body: ["startsAt": .string(rfc3339(start.addingTimeInterval(3600)))])
+            #expect(moved.status == .ok, "\(moved.text)")
+            try await jobs.runDue()
+            let all = try await app.store.messages(workspaceId: app.studio.workspace.id)
+            #expect(all.of("video-invitation").count == 3)
+            let updates = all.of("video-updated")
+            #expect(Set(updates.map(\.recipientEmail)) == [colleague.email, "guest@example.org", "second@example.org"])
+            #expect(updates.allSatisfy { ($0.invite?.sequence ?? 0) > 0 && $0.invite?.uid == "video-\(id)@slotline.example.com" })
+
+            _ = try await app.owner.post("/api/v1/video-meetings/\(id)/cancel")
+            try await jobs.runDue()
+            let cancelled = try await app.store.messages(workspaceId: app.studio.workspace.id).of("video-cancelled")
+            #expect(cancelled.count == 3 && cancelled.allSatisfy { $0.invite?.method == "CANCEL" })
+        }
+    }
 }

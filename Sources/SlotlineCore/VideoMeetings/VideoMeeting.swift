@@ -16,6 +16,11 @@ public struct VideoMeeting: Sendable, Equatable {
         case cancelled
     }
 
+    /// What its participants are told.
+    public enum Notice: String, Sendable, Codable, CaseIterable {
+        case invitation, updated, cancelled
+    }
+
     /// How it was made: shown in lists, and what its related link points to.
     public enum Source: Sendable, Equatable {
         case quick
@@ -113,6 +118,9 @@ public struct VideoMeeting: Sendable, Equatable {
 
     /// The provider meeting's group: `video:<id>`.
     public var groupKey: String { Meeting.Group.video(id: id).key }
+
+    /// Orders the calendar updates of the meeting: seconds from its creation to its last change.
+    public var sequence: Int { max(0, Int(updatedAt.timeIntervalSince(createdAt))) }
 
     /// The host, the creator and the participants among staff.
     public func involves(staffId: String) -> Bool {

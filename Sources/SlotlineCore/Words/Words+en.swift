@@ -122,5 +122,17 @@ extension Words {
         "video.state.cancelled": "Cancelled",
         "line.state.enabled": "Enabled",
         "line.state.maintenance": "In maintenance",
+        "message.video.invitation.subject": "Invitation: {{title}}",
+        "message.video.invitation.intro": "{{hostName}} invites you to a video meeting of {{workspaceName}}: {{title}}.",
+        "message.video.updated.subject": "Changed: {{title}}",
+        "message.video.updated.intro": "The video meeting {{title}} has changed; its time and link are below.",
+        "message.video.cancelled.subject": "Cancelled: {{title}}",
+        "message.video.cancelled.intro": "{{hostName}} has cancelled the video meeting {{title}}.",
+        "message.video.when": "Time",
+        "message.video.join": "Join",
+        "message.video.number": "Meeting number",
+        "message.video.passcode": "Passcode",
+        "message.video.agenda": "Agenda",
+        "message.video.page": "Details",
     ]
 }

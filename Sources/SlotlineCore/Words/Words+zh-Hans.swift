@@ -121,5 +121,17 @@ extension Words {
         "video.state.cancelled": "已取消",
         "line.state.enabled": "启用",
         "line.state.maintenance": "维护中",
+        "message.video.invitation.subject": "会议邀请：{{title}}",
+        "message.video.invitation.intro": "{{hostName}} 邀请您参加 {{workspaceName}} 的视频会议：{{title}}。",
+        "message.video.updated.subject": "会议已变更：{{title}}",
+        "message.video.updated.intro": "视频会议 {{title}} 有变更，时间和链接如下。",
+        "message.video.cancelled.subject": "会议已取消：{{title}}",
+        "message.video.cancelled.intro": "{{hostName}} 已取消视频会议 {{title}}。",
+        "message.video.when": "时间",
+        "message.video.join": "参会链接",
+        "message.video.number": "会议号",
+        "message.video.passcode": "密码",
+        "message.video.agenda": "议程",
+        "message.video.page": "详情",
     ]
 }

@@ -121,5 +121,17 @@ extension Words {
         "video.state.cancelled": "已取消",
         "line.state.enabled": "啟用",
         "line.state.maintenance": "維護中",
+        "message.video.invitation.subject": "會議邀請：{{title}}",
+        "message.video.invitation.intro": "{{hostName}} 邀請您參加 {{workspaceName}} 的視訊會議：{{title}}。",
+        "message.video.updated.subject": "會議已變更：{{title}}",
+        "message.video.updated.intro": "視訊會議 {{title}} 有變更，時間和連結如下。",
+        "message.video.cancelled.subject": "會議已取消：{{title}}",
+        "message.video.cancelled.intro": "{{hostName}} 已取消視訊會議 {{title}}。",
+        "message.video.when": "時間",
+        "message.video.join": "參會連結",
+        "message.video.number": "會議號",
+        "message.video.passcode": "密碼",
+        "message.video.agenda": "議程",
+        "message.video.page": "詳情",
     ]
 }

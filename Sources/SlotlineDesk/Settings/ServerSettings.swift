@@ -58,6 +58,9 @@ public struct ServerSettings: Sendable {
     /// A booking's page in the back office, the link in staff notices (it asks to sign in first).
     public func backOfficeURL(workspace slug: String, bookingId: String) -> String { "\(publicURL)/admin/\(slug)/bookings/\(bookingId)" }
 
+    /// A video meeting's page in the back office.
+    public func meetingPageURL(workspace slug: String, meetingId: String) -> String { "\(publicURL)/admin/\(slug)/meetings/\(meetingId)" }
+
     /// Where a video meeting came from, in the back office: its related link (none for a chat).
     public func relatedURL(of source: VideoMeeting.Source, workspace slug: String) -> String? {
         switch source {

@@ -34,6 +34,7 @@ public struct VideoMeetingDesk: Sendable {
                                        createdAt: now, updatedAt: now)
             try await tx.videoMeetings.insert(meeting)
             try await wantProviderMeeting(for: meeting, on: line, in: tx)
+            try await tell(meeting.participants, .invitation, about: meeting, in: tx)
             return meeting
         }
     }
@@ -52,6 +53,7 @@ public struct VideoMeetingDesk: Sendable {
             if draft.startsAt != meeting.startsAt || draft.endsAt != meeting.endsAt {
                 _ = try await freeLine(among: [line], for: draft, excluding: meeting.id, now: now, in: tx)
             }
+            let before = meeting
             meeting.title = draft.title
             meeting.agenda = draft.agenda
             meeting.hostStaffId = draft.hostStaffId
@@ -61,6 +63,13 @@ public struct VideoMeetingDesk: Sendable {
             meeting.updatedAt = now
             try await tx.videoMeetings.update(meeting)
             try await wantProviderMeeting(for: meeting, on: line, in: tx)
+            // Those still invited hear of a new time or title; new ones are invited, removed ones told it is off for them.
+            let kept = meeting.participants.filter(before.participants.contains)
+            if before.startsAt != meeting.startsAt || before.endsAt != meeting.endsAt || before.title != meeting.title {
+                try await tell(kept, .updated, about: meeting, in: tx)
+            }
+            try await tell(meeting.participants.filter { !before.participants.contains($0) }, .invitation, about: meeting, in: tx)
+            try await tell(before.participants.filter { !meeting.participants.contains($0) }, .cancelled, about: meeting, in: tx)
             return meeting
         }
     }
@@ -77,10 +86,11 @@ public struct VideoMeetingDesk: Sendable {
             guard [.notStarted, .inProgress].contains(meeting.state(at: now)) else {
                 throw SlotlineError(.invalidState, detail: meeting.state(at: now).rawValue)
             }
-            var seen: Set<Participant> = []
-            meeting.participants = (meeting.participants + draft.participants).filter { seen.insert($0).inserted }
+            let added = draft.participants.filter { !meeting.participants.contains($0) }
+            meeting.participants += added
             meeting.updatedAt = now
             try await tx.videoMeetings.update(meeting)
+            try await tell(added, .invitation, about: meeting, in: tx)
             return meeting
         }
     }
@@ -153,6 +163,7 @@ public struct VideoMeetingDesk: Sendable {
             } else {
                 try await MeetingWishes(store: store).release(groupKey: meeting.groupKey, workspaceId: meeting.workspaceId, in: tx)
             }
+            if final == .cancelled { try await tell(meeting.participants, .cancelled, about: meeting, in: tx) }
             return meeting
         }
     }
@@ -169,6 +180,15 @@ public struct VideoMeetingDesk: Sendable {
         let meeting = try await visible(id: id, to: staff, in: tx)
         guard VideoMeetingAccess.mayManage(meeting, staff: staff) else { throw SlotlineError(.forbidden) }
         return meeting
+    }
+
+    /// Enqueues the notice for `participants` in the open transaction: it commits with the change.
+    private func tell(_ participants: [Participant], _ notice: VideoMeeting.Notice, about meeting: VideoMeeting,
+                      in tx: Repositories) async throws {
+        guard !participants.isEmpty else { return }
+        try await tx.jobs.enqueue(VideoMeetingNotice(videoMeetingId: meeting.id, workspaceId: meeting.workspaceId, notice: notice,
+                                                     participants: participants, sequence: meeting.sequence),
+                                  workspaceId: meeting.workspaceId, subject: JobSubject.videoMeeting(meeting.id))
     }
 
     private func wantProviderMeeting(for meeting: VideoMeeting, on line: Line, in tx: Repositories) async throws {

@@ -16,6 +16,8 @@ public enum JobKind: String, Sendable, CaseIterable, Codable {
     case meetingReady = "meeting.ready"
     /// `MeetingEnd`: end a meeting at the provider that staff ended early.
     case meetingEnd = "meeting.end"
+    /// `VideoMeetingNotice`: invitations to a video meeting, their updates and its cancellation.
+    case videoNotice = "video.notice"
     /// `MeetingToolWanted`: confirmed online bookings of a practitioner without a meeting tool.
     case meetingToolWanted = "meeting.tool-wanted"
     /// `WebhookDeliveryDue`: one delivery of one event to one subscription.
@@ -108,6 +110,24 @@ public struct MeetingEnd: JobPayload, Equatable {
     public init(meetingId: String) { self.meetingId = meetingId }
 }
 
+/// People to tell about a video meeting; `sequence` orders the calendar updates of one meeting.
+public struct VideoMeetingNotice: JobPayload, Equatable {
+    public static let kind = JobKind.videoNotice
+    public var videoMeetingId: String
+    public var workspaceId: String
+    public var notice: VideoMeeting.Notice
+    public var participants: [Participant]
+    public var sequence: Int
+
+    public init(videoMeetingId: String, workspaceId: String, notice: VideoMeeting.Notice, participants: [Participant], sequence: Int) {
+        self.videoMeetingId = videoMeetingId
+        self.workspaceId = workspaceId
+        self.notice = notice
+        self.participants = participants
+        self.sequence = sequence
+    }
+}
+
 /// A practitioner whose confirmed online bookings want a meeting while no tool of theirs can make
 /// one: staff are told, and the job stays parked among the failed jobs until a tool is connected.
 public struct MeetingToolWanted: JobPayload, Equatable {
@@ -144,4 +164,5 @@ public enum JobSubject {
     public static func webhook(_ subscriptionId: String) -> String { "webhook:\(subscriptionId)" }
     public static func message(_ id: String) -> String { "message:\(id)" }
     public static func practitioner(_ id: String) -> String { "practitioner:\(id)" }
+    public static func videoMeeting(_ id: String) -> String { "video-meeting:\(id)" }
 }

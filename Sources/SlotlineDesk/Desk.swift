@@ -36,6 +36,9 @@ public struct Desk: Sendable {
     /// Staff's video meetings on the workspace pool of lines.
     public var videoMeetings: VideoMeetingDesk { VideoMeetingDesk(store: store, settings: settings) }
 
+    /// Conference cards, and the video meetings launched from them.
+    public var conferences: ConferenceDesk { ConferenceDesk(store: store, videoMeetings: videoMeetings) }
+
     /// The workspace pool of lines, as admins configure it.
     public var lines: LinePool { LinePool(store: store, registry: registry) }
 

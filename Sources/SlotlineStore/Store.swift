@@ -84,6 +84,7 @@ public struct Store: Sendable {
     public var audit: AuditLog { repositories.audit }
     public var lines: Lines { repositories.lines }
     public var videoMeetings: VideoMeetings { repositories.videoMeetings }
+    public var conferences: Conferences { repositories.conferences }
 
     public func shutdown() async { await database.shutdown() }
 }
@@ -109,4 +110,5 @@ public struct Repositories: Sendable {
     public var audit: AuditLog { AuditLog(database: access, time: time) }
     public var lines: Lines { Lines(database: access) }
     public var videoMeetings: VideoMeetings { VideoMeetings(database: access) }
+    public var conferences: Conferences { Conferences(database: access) }
 }

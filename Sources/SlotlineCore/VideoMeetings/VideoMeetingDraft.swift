@@ -36,20 +36,29 @@ public struct VideoMeetingDraft: Sendable, Equatable {
         }
         guard agenda.count <= 5000 else { throw SlotlineError.invalid("agenda", "at most 5000 characters") }
         guard durationMinutes >= 1, durationMinutes <= longestMinutes else { throw SlotlineError.invalid("duration") }
-        var seen: Set<Participant> = []
-        draft.participants = []
-        for participant in participants {
-            var participant = participant
-            if let email = participant.email {
-                let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
-                guard Customer.looksLikeEmail(trimmed) else { throw SlotlineError.invalid("participants", email) }
-                participant.email = trimmed
-            }
-            if seen.insert(participant).inserted { draft.participants.append(participant) }
-        }
-        guard draft.participants.count <= Self.maxParticipants else {
-            throw SlotlineError.invalid("participants", "at most \(Self.maxParticipants)")
-        }
+        draft.participants = try Participant.checked(participants, field: "participants")
         return draft
+    }
+}
+
+extension Participant {
+    /// People as invited: addresses trimmed and lower-cased, each once, at most
+    /// `VideoMeetingDraft.maxParticipants`; a malformed address is refused naming `field`.
+    public static func checked(_ people: [Participant], field: String) throws -> [Participant] {
+        var seen: Set<Participant> = []
+        var checked: [Participant] = []
+        for person in people {
+            var person = person
+            if let email = person.email {
+                let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
+                guard Customer.looksLikeEmail(trimmed) else { throw SlotlineError.invalid(field, email) }
+                person.email = trimmed
+            }
+            if seen.insert(person).inserted { checked.append(person) }
+        }
+        guard checked.count <= VideoMeetingDraft.maxParticipants else {
+            throw SlotlineError.invalid(field, "at most \(VideoMeetingDraft.maxParticipants)")
+        }
+        return checked
     }
 }

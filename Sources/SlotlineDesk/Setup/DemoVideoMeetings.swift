@@ -2,8 +2,8 @@ import Foundation
 import SlotlineCore
 import SlotlineStore
 
-/// The demo's office side: two colleagues, a pool of sandbox lines (one in maintenance) and video
-/// meetings in every state, so "My video meetings" and the lines page can be clicked through at once.
+/// The demo's office side: two colleagues, a pool of sandbox lines (one in maintenance), conference
+/// cards (one with its video meeting) and video meetings in every state, so "My video meetings" and the lines page can be clicked through at once.
 struct DemoVideoMeetings: Sendable {
     let desk: Desk
 
@@ -37,6 +37,14 @@ struct DemoVideoMeetings: Sendable {
         let dropped = try await videos.create(VideoMeetingDraft(title: "Budget check", startsAt: at(daysFromToday: 1, hour: 15), durationMinutes: 30,
                                                                 hostStaffId: owner.id), source: .scheduled, by: owner)
         _ = try await videos.cancel(id: dropped.id, by: owner)
+        let planning = try await desk.conferences.create(ConferenceDraft(
+            topic: "Quarterly planning", startsAt: at(daysFromToday: 2, hour: 9), durationMinutes: 120, place: "Meeting room 3F",
+            convenerStaffId: owner.id, contactStaffId: lena.id,
+            attendees: [Participant(staffId: sam.id), Participant(email: "advisor@example.com")]), by: owner)
+        _ = try await desk.conferences.launchVideoMeeting(conferenceId: planning.id, by: owner)
+        _ = try await desk.conferences.create(ConferenceDraft(
+            topic: "Studio open day briefing", startsAt: at(daysFromToday: 5, hour: 15), durationMinutes: 60, place: "Front desk",
+            convenerStaffId: sam.id, contactStaffId: sam.id, attendees: [Participant(staffId: lena.id)]), by: sam)
         // Meetings already over are history: written as they would have been left.
         let lines = try await store.lines.list(workspaceId: workspace.id)
         for (title, start, minutes, endedEarly) in [("Retrospective", at(daysFromToday: -1, hour: 16), 60, false),

@@ -100,27 +100,17 @@ struct VideoMeetingController {
         return try await view(meeting.id, request: request, user: user)
     }
 
-    /// What every view of a request shares: the zone times are shown in, staff names, the workspace slug.
-    struct ViewContext {
-        let zone: TimeZone
-        let names: [String: String]
-        let slug: String
-    }
+    private var presenter: VideoMeetingPresenter { VideoMeetingPresenter(store: store, desk: desk) }
 
-    private func viewContext(_ request: Request, user: StaffUser) async throws -> ViewContext {
-        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
-        let zone = try request.uri.queryParameters.get("timeZone").map { try FieldInput.timeZone($0, field: "timeZone") }
-            ?? TimeZone(identifier: workspace.timeZone) ?? TimeZone(identifier: "UTC")!
-        let names = Dictionary(uniqueKeysWithValues: try await store.staff.list(workspaceId: user.workspaceId).map { ($0.id, $0.name) })
-        return ViewContext(zone: zone, names: names, slug: workspace.slug)
+    private func viewContext(_ request: Request, user: StaffUser) async throws -> VideoMeetingPresenter.Context {
+        try await presenter.context(request, user: user)
     }
 
     private func view(_ id: String, request: Request, user: StaffUser) async throws -> VideoMeetingView {
-        try await view(try await desk.videoMeetings.details(id: id, viewer: user), try await viewContext(request, user: user))
+        try await presenter.view(id, request: request, user: user)
     }
 
-    private func view(_ details: VideoMeetingDetails, _ context: ViewContext) async throws -> VideoMeetingView {
-        VideoMeetingView(details, names: context.names, zone: context.zone,
-                         relatedURL: desk.settings.relatedURL(of: details.meeting.source, workspace: context.slug))
+    private func view(_ details: VideoMeetingDetails, _ context: VideoMeetingPresenter.Context) async throws -> VideoMeetingView {
+        presenter.view(details, context)
     }
 }

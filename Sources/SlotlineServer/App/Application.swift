@@ -54,6 +54,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     SettingsPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     VideoMeetingPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     LinePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    ConferencePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)
@@ -71,6 +72,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     ConnectionController(connections: desk.connections).addRoutes(to: staff)
     LineController(pool: desk.lines).addRoutes(to: staff)
     VideoMeetingController(store: store, desk: desk).addRoutes(to: staff)
+    ConferenceController(store: store, desk: desk).addRoutes(to: staff)
     AuditController(store: store).addRoutes(to: staff)
     return router
 }

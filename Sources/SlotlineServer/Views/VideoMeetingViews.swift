@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SlotlineCore
 import SlotlineDesk
+import SlotlineStore
 
 /// A line of the pool as the API shows it.
 struct LineView: ResponseEncodable {
@@ -89,5 +90,35 @@ struct VideoMeetingView: ResponseEncodable {
         providerState = details.provided?.state.rawValue
         lastError = details.provided?.lastError
         canManage = details.canManage
+    }
+}
+
+/// Builds `VideoMeetingView`s for one request: the zone times are shown in (`?timeZone=`, else the
+/// workspace's), staff names, and the related link under the workspace's back office.
+struct VideoMeetingPresenter {
+    let store: Store
+    let desk: Desk
+
+    struct Context {
+        let zone: TimeZone
+        let names: [String: String]
+        let slug: String
+    }
+
+    func context(_ request: Request, user: StaffUser) async throws -> Context {
+        guard let workspace = try await store.workspaces.find(id: user.workspaceId) else { throw SlotlineError.notFound("workspace") }
+        let zone = try request.uri.queryParameters.get("timeZone").map { try FieldInput.timeZone($0, field: "timeZone") }
+            ?? TimeZone(identifier: workspace.timeZone) ?? TimeZone(identifier: "UTC")!
+        let names = Dictionary(uniqueKeysWithValues: try await store.staff.list(workspaceId: user.workspaceId).map { ($0.id, $0.name) })
+        return Context(zone: zone, names: names, slug: workspace.slug)
+    }
+
+    func view(_ id: String, request: Request, user: StaffUser) async throws -> VideoMeetingView {
+        view(try await desk.videoMeetings.details(id: id, viewer: user), try await context(request, user: user))
+    }
+
+    func view(_ details: VideoMeetingDetails, _ context: Context) -> VideoMeetingView {
+        VideoMeetingView(details, names: context.names, zone: context.zone,
+                         relatedURL: desk.settings.relatedURL(of: details.meeting.source, workspace: context.slug))
     }
 }

@@ -24,5 +24,6 @@ public struct Migration: Sendable {
         .m009BookingHistory,
         .m010PendingRequestsIndex,
         .m011VideoMeetings,
+        .m012Conferences,
     ]
 }

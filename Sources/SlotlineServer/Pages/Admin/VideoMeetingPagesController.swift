@@ -144,9 +144,12 @@ struct VideoMeetingPagesController {
 
     /// Colleagues ticked and outside addresses, one per line (commas and semicolons also separate).
     static func participants(_ form: FormData) throws -> [Participant] {
-        let emails = (form["participants"] ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == ";" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return form.all("colleagues").filter { !$0.isEmpty }.map(Participant.init(staffId:)) + emails.map(Participant.init(email:))
+        form.all("colleagues").filter { !$0.isEmpty }.map(Participant.init(staffId:)) + emails(form["participants"] ?? "").map(Participant.init(email:))
+    }
+
+    /// Addresses typed one per line (commas and semicolons also separate).
+    static func emails(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     // MARK: - Rendering

@@ -34,7 +34,7 @@ struct PageFrame {
 /// The back office's navigation: who is signed in, where, and which section is open.
 struct AdminFrame {
     enum Section: String, CaseIterable {
-        case bookings, meetings, practitioners, availability, services, lines, outbox, webhooks, jobs, audit, settings
+        case bookings, meetings, conferences, practitioners, availability, services, lines, outbox, webhooks, jobs, audit, settings
     }
 
     let slug: String

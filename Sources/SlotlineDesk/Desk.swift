@@ -39,6 +39,9 @@ public struct Desk: Sendable {
     /// Conference cards, and the video meetings launched from them.
     public var conferences: ConferenceDesk { ConferenceDesk(store: store, videoMeetings: videoMeetings) }
 
+    /// The chat's `/meet` command.
+    public var chatMeetings: ChatMeetings { ChatMeetings(store: store, settings: settings, videoMeetings: videoMeetings) }
+
     /// The workspace pool of lines, as admins configure it.
     public var lines: LinePool { LinePool(store: store, registry: registry) }
 
@@ -63,6 +66,7 @@ public struct Desk: Sendable {
             MeetingReadyHandler(store: store, messages: messages),
             MeetingEndHandler(store: store, settings: settings, registry: registry),
             VideoNoticeHandler(store: store, settings: settings),
+            ChatReplyHandler(store: store, settings: settings, client: httpClient),
             MeetingToolHandler(store: store, meetings: meetings, messages: messages),
         ]
     }

@@ -85,6 +85,7 @@ public struct Store: Sendable {
     public var lines: Lines { repositories.lines }
     public var videoMeetings: VideoMeetings { repositories.videoMeetings }
     public var conferences: Conferences { repositories.conferences }
+    public var chatAccounts: ChatAccounts { repositories.chatAccounts }
 
     public func shutdown() async { await database.shutdown() }
 }
@@ -111,4 +112,5 @@ public struct Repositories: Sendable {
     public var lines: Lines { Lines(database: access) }
     public var videoMeetings: VideoMeetings { VideoMeetings(database: access) }
     public var conferences: Conferences { Conferences(database: access) }
+    public var chatAccounts: ChatAccounts { ChatAccounts(database: access) }
 }

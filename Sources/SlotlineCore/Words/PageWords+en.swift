@@ -475,5 +475,9 @@ extension Words {
         "page.conference.field.attendees_hint": "One per line.",
         "page.done_notice.conference_created": "Conference created.",
         "page.done_notice.meeting_launched": "Video meeting launched: enter it; the attendees are invited.",
+        "page.chat_link.title": "Link your chat account",
+        "page.chat_link.question": "Link the chat user @{{chatName}} to your Slotline account ({{name}})? Meetings you start with /meet will be yours, and colleagues can invite you by name.",
+        "page.chat_link.confirm": "Link",
+        "page.done_notice.chat_linked": "Your chat account is linked: type /meet again in the chat.",
     ]
 }

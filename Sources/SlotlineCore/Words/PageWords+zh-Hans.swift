@@ -471,5 +471,9 @@ extension Words {
         "page.conference.field.attendees_hint": "每行一个。",
         "page.done_notice.conference_created": "会议已创建。",
         "page.done_notice.meeting_launched": "视频会议已发起：可以进入会议，参会人已收到邀请。",
+        "page.chat_link.title": "绑定聊天账号",
+        "page.chat_link.question": "将聊天用户 @{{chatName}} 绑定到您的 Slotline 账号（{{name}}）吗？之后用 /meet 发起的会议归您主持，同事也可以通过名字邀请您。",
+        "page.chat_link.confirm": "绑定",
+        "page.done_notice.chat_linked": "聊天账号已绑定：请在聊天中重新输入 /meet。",
     ]
 }

@@ -471,5 +471,9 @@ extension Words {
         "page.conference.field.attendees_hint": "每行一個。",
         "page.done_notice.conference_created": "會議已建立。",
         "page.done_notice.meeting_launched": "視訊會議已發起：可以進入會議，參會人已收到邀請。",
+        "page.chat_link.title": "綁定聊天帳號",
+        "page.chat_link.question": "將聊天使用者 @{{chatName}} 綁定到您的 Slotline 帳號（{{name}}）嗎？之後用 /meet 發起的會議由您主持，同事也可以透過名字邀請您。",
+        "page.chat_link.confirm": "綁定",
+        "page.done_notice.chat_linked": "聊天帳號已綁定：請在聊天中重新輸入 /meet。",
     ]
 }

@@ -134,5 +134,11 @@ extension Words {
         "message.video.passcode": "Passcode",
         "message.video.agenda": "Agenda",
         "message.video.page": "Details",
+        "chat.link_first": "Link your chat account to Slotline once, then type the command again: {{link}}",
+        "chat.default_topic": "{{name}}'s meeting",
+        "chat.starting": "Starting “{{title}}”: the links follow in a moment.",
+        "chat.not_linked": "Not invited (not linked to Slotline yet): {{names}}",
+        "chat.channel": "{{name}} started a video meeting, “{{title}}”. Join: {{link}} (meeting number {{number}}, passcode {{passcode}})",
+        "chat.host": "Your host link for “{{title}}”: {{link}}",
     ]
 }

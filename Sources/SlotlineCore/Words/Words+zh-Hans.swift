@@ -133,5 +133,11 @@ extension Words {
         "message.video.passcode": "密码",
         "message.video.agenda": "议程",
         "message.video.page": "详情",
+        "chat.link_first": "请先将聊天账号与 Slotline 绑定一次，然后重新输入命令：{{link}}",
+        "chat.default_topic": "{{name}} 的会议",
+        "chat.starting": "正在发起“{{title}}”，链接稍后发送。",
+        "chat.not_linked": "未邀请（尚未绑定 Slotline）：{{names}}",
+        "chat.channel": "{{name}} 发起了视频会议“{{title}}”。参会链接：{{link}}（会议号 {{number}}，密码 {{passcode}}）",
+        "chat.host": "“{{title}}”的主持人链接：{{link}}",
     ]
 }

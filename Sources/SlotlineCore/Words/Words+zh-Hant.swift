@@ -133,5 +133,11 @@ extension Words {
         "message.video.passcode": "密碼",
         "message.video.agenda": "議程",
         "message.video.page": "詳情",
+        "chat.link_first": "請先將聊天帳號與 Slotline 綁定一次，然後重新輸入指令：{{link}}",
+        "chat.default_topic": "{{name}} 的會議",
+        "chat.starting": "正在發起「{{title}}」，連結稍後傳送。",
+        "chat.not_linked": "未邀請（尚未綁定 Slotline）：{{names}}",
+        "chat.channel": "{{name}} 發起了視訊會議「{{title}}」。參會連結：{{link}}（會議號 {{number}}，密碼 {{passcode}}）",
+        "chat.host": "「{{title}}」的主持人連結：{{link}}",
     ]
 }

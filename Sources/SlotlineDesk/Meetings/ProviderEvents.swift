@@ -34,11 +34,13 @@ public struct ProviderEvents: Sendable {
             switch reported {
             case .started:
                 meeting.recorded = .inProgress
-            case .ended, .deleted where meeting.recorded == .inProgress || at >= meeting.startsAt:
-                meeting.recorded = .ended
-                meeting.endedAt = min(at, meeting.endsAt)
-            case .deleted:
-                meeting.recorded = .cancelled
+            case .ended, .deleted:
+                if reported == .deleted, meeting.recorded == .notStarted, at < meeting.startsAt {
+                    meeting.recorded = .cancelled
+                } else {
+                    meeting.recorded = .ended
+                    meeting.endedAt = min(at, meeting.endsAt)
+                }
             default:
                 return
             }

@@ -21,6 +21,10 @@ public struct ServerSettings: Sendable {
     public var jitsiURL: String
     /// How long a provider call may take before it counts as failed (and, for a create, maybe done).
     public var providerTimeout: Duration = .seconds(15)
+    /// Slack's signing secret for `/chat/{slug}/meet`; nil refuses signed chat requests.
+    public var chatSigningSecret: String?
+    /// Mattermost's slash-command token; nil refuses token requests.
+    public var chatToken: String?
     /// The longest video meeting on a line, per provider.
     public var meetingDurationLimits = DurationLimits()
     /// The server key, for the sandbox provider's passcodes and host keys.
@@ -57,6 +61,9 @@ public struct ServerSettings: Sendable {
 
     /// A booking's page in the back office, the link in staff notices (it asks to sign in first).
     public func backOfficeURL(workspace slug: String, bookingId: String) -> String { "\(publicURL)/admin/\(slug)/bookings/\(bookingId)" }
+
+    /// The one-time link that binds a chat user to a staff account.
+    public func chatLinkURL(workspace slug: String, token: String) -> String { "\(publicURL)/admin/\(slug)/chat-link/\(token)" }
 
     /// A video meeting's page in the back office.
     public func meetingPageURL(workspace slug: String, meetingId: String) -> String { "\(publicURL)/admin/\(slug)/meetings/\(meetingId)" }

@@ -24,10 +24,7 @@ public struct VideoMeetingDesk: Sendable {
         let draft = try await checked(draft, workspaceId: creator.workspaceId, now: now)
         return try await store.write { tx in
             try await tx.lines.lockPool(workspaceId: creator.workspaceId)
-            let lines = try await tx.lines.list(workspaceId: creator.workspaceId).filter { $0.state == .enabled }
-            let eligible = lines.filter { limits.minutes(for: $0.provider) >= draft.durationMinutes }
-            if !lines.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
-            let line = try await freeLine(among: eligible, for: draft, excluding: nil, now: now, in: tx)
+            let line = try await choose(for: draft, workspaceId: creator.workspaceId, now: now, in: tx)
             let meeting = VideoMeeting(id: Secrets.newID(), workspaceId: creator.workspaceId, lineId: line.id, title: draft.title,
                                        agenda: draft.agenda, hostStaffId: draft.hostStaffId, createdByStaffId: creator.id, source: source,
                                        startsAt: draft.startsAt, endsAt: draft.endsAt, participants: draft.participants,
@@ -128,6 +125,21 @@ public struct VideoMeetingDesk: Sendable {
         if !members.contains(draft.hostStaffId) { throw SlotlineError.notFound("hostStaffId") }
         if !staffIds.isSubset(of: members) { throw SlotlineError.notFound("participants") }
         return draft
+    }
+
+    /// The line a meeting would take now, without taking it: the allocation alone (pool read, holds
+    /// read, plan), as `create` runs it under the pool's lock.
+    public func availableLine(for draft: VideoMeetingDraft, workspaceId: String) async throws -> Line {
+        let now = time.now()
+        return try await store.read { read in try await choose(for: draft, workspaceId: workspaceId, now: now, in: read) }
+    }
+
+    /// The enabled lines whose provider takes the draft's duration, and the first of them with room.
+    private func choose(for draft: VideoMeetingDraft, workspaceId: String, now: Date, in tx: Repositories) async throws -> Line {
+        let lines = try await tx.lines.list(workspaceId: workspaceId).filter { $0.state == .enabled }
+        let eligible = lines.filter { limits.minutes(for: $0.provider) >= draft.durationMinutes }
+        if !lines.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
+        return try await freeLine(among: eligible, for: draft, excluding: nil, now: now, in: tx)
     }
 
     /// The first of `lines` with room over the draft's time, reading only the holds that can touch

@@ -39,6 +39,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     HealthController(store: store).addRoutes(to: router)
     ZoomWebhookController(events: desk.providerEvents, settings: settings, time: store.time).addRoutes(to: router)
     SandboxController(settings: settings).addRoutes(to: router)
+    ChatController(store: store, desk: desk, settings: settings).addRoutes(to: router)
     pages.assets.addRoutes(to: router)
     BookingPageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
     ManagePageController(store: store, desk: desk, pages: pages).addRoutes(to: router)
@@ -55,6 +56,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     VideoMeetingPagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     LinePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
     ConferencePagesController(store: store, desk: desk, staff: staffPages).addRoutes(to: admin)
+    ChatLinkPagesController(desk: desk, staff: staffPages).addRoutes(to: admin)
     let api = router.group("api/v1")
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     AuthController(store: store, settings: settings, access: desk.staffAccess).addPublicRoutes(to: api)

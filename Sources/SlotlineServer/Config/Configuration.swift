@@ -45,6 +45,10 @@ public struct Configuration: Sendable {
         Key("SLOTLINE_ZOOM_API_URL", default: "`https://api.zoom.us/v2`", "Zoom REST base"),
         Key("SLOTLINE_ZOOM_WEBHOOK_SECRET", default: "unset (Zoom webhooks refused)", "secret token for `x-zm-signature`", secret: true),
         Key("SLOTLINE_JITSI_URL", default: "`https://meet.jit.si`", "base of Jitsi room links"),
+        Key("SLOTLINE_CHAT_SIGNING_SECRET", default: "unset (signed chat commands refused)",
+            "Slack app signing secret for the `/meet` command at `/chat/{slug}/meet`", secret: true),
+        Key("SLOTLINE_CHAT_TOKEN", default: "unset (token chat commands refused)", "Mattermost slash-command token for `/chat/{slug}/meet`",
+            secret: true),
         Key("SLOTLINE_MEETING_MAX_MINUTES", default: "`1440`",
             "longest video meeting on a line, in minutes; per provider as `1440,zoom=1440,webex=720`"),
         Key("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES", default: "`refuse`",
@@ -72,6 +76,8 @@ public struct Configuration: Sendable {
     public var zoomWebhookSecret: String?
     public var jitsiURL: String
     public var meetingDurationLimits: DurationLimits
+    public var chatSigningSecret: String?
+    public var chatToken: String?
     /// True only for `allow`: webhooks may then reach this machine and its private networks.
     public var webhooksMayReachPrivateAddresses: Bool
 
@@ -116,6 +122,8 @@ public struct Configuration: Sendable {
             throw SlotlineError.invalid("SLOTLINE_MEETING_MAX_MINUTES", "minutes 1–\(DurationLimits.ceilingMinutes), per provider as 1440,zoom=1440")
         }
         meetingDurationLimits = limits
+        chatSigningSecret = value("SLOTLINE_CHAT_SIGNING_SECRET")
+        chatToken = value("SLOTLINE_CHAT_TOKEN")
         switch value("SLOTLINE_WEBHOOK_PRIVATE_ADDRESSES") ?? "refuse" {
         case "refuse": webhooksMayReachPrivateAddresses = false
         case "allow": webhooksMayReachPrivateAddresses = true

@@ -26,6 +26,8 @@ extension ServerSettings {
                   zoomWebhookSecret: configuration.zoomWebhookSecret, jitsiURL: configuration.jitsiURL,
                   webhooksMayReachPrivateAddresses: configuration.webhooksMayReachPrivateAddresses)
         meetingDurationLimits = configuration.meetingDurationLimits
+        chatSigningSecret = configuration.chatSigningSecret
+        chatToken = configuration.chatToken
     }
 }
 

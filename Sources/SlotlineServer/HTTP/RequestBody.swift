@@ -9,8 +9,8 @@ enum RequestBody {
         try decode(type, from: try await data(of: request, context: context))
     }
 
-    /// The raw body, refused when too large or not JSON.
-    static func data(of request: Request, context: SlotlineContext) async throws -> Data {
+    /// The raw body, refused when too large or not of `mediaType` (JSON unless said otherwise).
+    static func data(of request: Request, context: SlotlineContext, mediaType: String = "application/json") async throws -> Data {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -18,7 +18,7 @@ enum RequestBody {
             // NIO's `collect(upTo:)` reports an oversized body as NIOTooManyBytesError, not as an HTTPError.
             throw SlotlineError(.payloadTooLarge, field: "body", detail: "\(context.maxUploadSize) bytes")
         }
-        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix(mediaType) {
             throw SlotlineError(.unsupportedMediaType, field: "Content-Type")
         }
         return Data(buffer: buffer)

@@ -18,6 +18,8 @@ public enum JobKind: String, Sendable, CaseIterable, Codable {
     case meetingEnd = "meeting.end"
     /// `VideoMeetingNotice`: invitations to a video meeting, their updates and its cancellation.
     case videoNotice = "video.notice"
+    /// `ChatReply`: a chat meeting's link, posted to the chat once the provider made it.
+    case chatReply = "chat.reply"
     /// `MeetingToolWanted`: confirmed online bookings of a practitioner without a meeting tool.
     case meetingToolWanted = "meeting.tool-wanted"
     /// `WebhookDeliveryDue`: one delivery of one event to one subscription.
@@ -125,6 +127,22 @@ public struct VideoMeetingNotice: JobPayload, Equatable {
         self.notice = notice
         self.participants = participants
         self.sequence = sequence
+    }
+}
+
+/// One answer to a chat's `/meet`: the participant link to the channel, or the host link to the caller.
+public struct ChatReply: JobPayload, Equatable {
+    public static let kind = JobKind.chatReply
+    public var videoMeetingId: String
+    public var workspaceId: String
+    public var responseURL: String
+    public var toChannel: Bool
+
+    public init(videoMeetingId: String, workspaceId: String, responseURL: String, toChannel: Bool) {
+        self.videoMeetingId = videoMeetingId
+        self.workspaceId = workspaceId
+        self.responseURL = responseURL
+        self.toChannel = toChannel
     }
 }
 

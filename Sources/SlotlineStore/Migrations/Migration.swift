@@ -25,5 +25,6 @@ public struct Migration: Sendable {
         .m010PendingRequestsIndex,
         .m011VideoMeetings,
         .m012Conferences,
+        .m013ChatAccounts,
     ]
 }

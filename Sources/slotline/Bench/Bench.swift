@@ -65,7 +65,8 @@ struct Bench: AsyncParsableCommand {
             }
             if allocationMeetings > 0 {
                 let allocation = try await AllocationBenchmark(lines: 100, meetings: allocationMeetings, runs: allocations).run(store)
-                print("\(name) line allocation (100 lines, \(allocationMeetings) meetings, whole create through the desk): p50=\(allocation.latency.p50.inMilliseconds) ms p99=\(allocation.latency.p99.inMilliseconds) ms \(Int(allocation.perSecond)) per second (1 caller; \(allocation.refused) refused)")
+                print("\(name) line allocation (100 lines, \(allocationMeetings) meetings; pool and holds read, line chosen): p50=\(allocation.choice.p50.inMilliseconds) ms p99=\(allocation.choice.p99.inMilliseconds) ms")
+                print("\(name) video meeting creation (the allocation under the pool's lock, meeting, provider meeting and sync job written): p50=\(allocation.latency.p50.inMilliseconds) ms p99=\(allocation.latency.p99.inMilliseconds) ms \(Int(allocation.perSecond)) per second (1 caller; \(allocation.refused) refused)")
             }
             if reminderBookings > 0 {
                 let scan = try await ReminderScanBenchmark(store: store).run(bookings: reminderBookings, runs: 50)

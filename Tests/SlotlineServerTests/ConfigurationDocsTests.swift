@@ -19,7 +19,8 @@ import Testing
         let secrets = Configuration.keys.filter(\.secret).map(\.name)
 
         #expect(Set(secrets) == ["SLOTLINE_DATABASE_URL", "SLOTLINE_SECRET_KEY", "SLOTLINE_SMTP_URL", "SLOTLINE_ZOOM_CLIENT_SECRET",
-                                 "SLOTLINE_ZOOM_WEBHOOK_SECRET", "SLOTLINE_CHAT_SIGNING_SECRET", "SLOTLINE_CHAT_TOKEN"])
+                                 "SLOTLINE_ZOOM_WEBHOOK_SECRET", "SLOTLINE_CHAT_SIGNING_SECRET", "SLOTLINE_CHAT_TOKEN",
+                                 "SLOTLINE_ZOOM_S2S_CLIENT_SECRET"])
         #expect(Configuration.markdownTable.split(separator: "\n").filter { $0.hasSuffix("(secret) |") }.count == secrets.count)
     }
 }

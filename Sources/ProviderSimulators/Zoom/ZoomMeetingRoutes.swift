@@ -8,6 +8,7 @@ struct ZoomMeetingRoutes: Sendable {
 
     func addRoutes(to router: Router<ZoomRequestContext>) {
         let v2 = router.group("v2")
+        v2.get("users", use: listUsers)
         v2.get("users/:userId", use: getUser)
         v2.post("users/:userId/meetings", use: createMeeting)
         v2.get("users/:userId/meetings", use: listMeetings)
@@ -22,6 +23,24 @@ struct ZoomMeetingRoutes: Sendable {
             try requireSelf(user, context)
             return ZoomJSON.response(UserBody(user, webBaseURL: await state.webBaseURL), status: .ok)
         }
+    }
+
+    /// `GET /users?status=active&page_size=300`: the account's users (Server-to-Server tokens).
+    @Sendable func listUsers(request: Request, context: ZoomRequestContext) async throws -> Response {
+        let token = ZoomForm.bearerToken(request.headers[.authorization])
+        return try await gate.run(.getUser, context: context, accessToken: token) {
+            let status = ZoomForm.decode(request.uri.query ?? "")["status"] ?? "active"
+            let webBaseURL = await state.webBaseURL
+            let users = status == "active" ? try await state.accountUsers(accessToken: token).map { UserBody($0, webBaseURL: webBaseURL) } : []
+            return ZoomJSON.response(UserPage(page_size: 300, total_records: users.count, next_page_token: "", users: users), status: .ok)
+        }
+    }
+
+    private struct UserPage: Encodable {
+        let page_size: Int
+        let total_records: Int
+        let next_page_token: String
+        let users: [UserBody]
     }
 
     @Sendable func createMeeting(request: Request, context: ZoomRequestContext) async throws -> Response {
@@ -86,7 +105,8 @@ struct ZoomMeetingRoutes: Sendable {
     ) async throws -> Response {
         let token = ZoomForm.bearerToken(request.headers[.authorization])
         return try await gate.run(operation, context: context, accessToken: token) {
-            try await body(try await state.authenticate(accessToken: token))
+            try await body(try await state.principal(accessToken: token, userId: context.parameters.get("userId"),
+                                                     meetingId: context.parameters.get("meetingId")))
         }
     }
 

@@ -34,13 +34,17 @@ struct ZoomOAuthRoutes: Sendable {
         let credentials = ZoomForm.basicCredentials(request.headers[.authorization])
         return try await gate.run(.token, context: context) {
             let tokens: ZoomTokenResponse
-            switch form["grant_type"] {
+            switch form["grant_type"] ?? ZoomForm.decode(request.uri.query ?? "")["grant_type"] {
             case "authorization_code":
                 tokens = try await state.exchangeCode(
                     clientCredentials: credentials, code: form["code"], redirectURI: form["redirect_uri"], codeVerifier: form["code_verifier"]
                 )
             case "refresh_token":
                 tokens = try await state.refresh(clientCredentials: credentials, refreshToken: form["refresh_token"])
+            case "account_credentials":
+                // Server-to-Server apps send the grant and the account in the query string.
+                let query = ZoomForm.decode(request.uri.query ?? "")
+                tokens = try await state.accountToken(clientCredentials: credentials, accountId: query["account_id"] ?? form["account_id"])
             default:
                 throw ZoomSimulatorError.oauth("unsupported_grant_type", "Unsupported grant type")
             }

@@ -165,6 +165,13 @@ public actor ZoomSimulator {
     /// `/oauth/authorize` shows a consent page whose "Allow" button continues (for browser tests); off by default.
     public func setAsksConsent(_ value: Bool) async { await state.setAsksConsent(value) }
     /// Reusing a rotated refresh token revokes the whole grant (off by default; unconfirmed for Zoom).
+    /// A Server-to-Server OAuth app of `accountId`: its tokens act for that account's users.
+    public func setServerToServerApp(_ app: SimulatedZoomClient, accountId: String) async {
+        await state.setServerToServerApp(app, accountId: accountId)
+    }
+
+    public func accountTokensIssued() async -> Int { await state.accountTokensIssued }
+
     public func setRefreshReuseRevokesGrant(_ value: Bool) async { await state.setRefreshReuseRevokesGrant(value) }
 
     // MARK: Clock

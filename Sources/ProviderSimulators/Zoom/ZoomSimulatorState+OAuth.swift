@@ -5,7 +5,8 @@ import Foundation
 struct ZoomTokenResponse: Encodable {
     let access_token: String
     let token_type: String
-    let refresh_token: String
+    /// None for Server-to-Server tokens (`account_credentials`): they are simply fetched again.
+    let refresh_token: String?
     let expires_in: Int
     let scope: String
     let api_url: String

@@ -49,6 +49,11 @@ actor ZoomSimulatorState {
     var tokensIssued: [String: [String]] = [:]
     var refreshCount = 0
 
+    /// The Server-to-Server app and the account its tokens act in, when one is set up.
+    var serverToServer: (app: SimulatedZoomClient, accountId: String)?
+    var accountTokens: [String: AccountToken] = [:]
+    var accountTokensIssued = 0
+
     var meetings: [Int64: SimulatedZoomMeeting] = [:]
     var meetingWrites: [String: DailyCount] = [:]
 

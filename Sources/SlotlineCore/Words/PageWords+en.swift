@@ -479,5 +479,8 @@ extension Words {
         "page.chat_link.question": "Link the chat user @{{chatName}} to your Slotline account ({{name}})? Meetings you start with /meet will be yours, and colleagues can invite you by name.",
         "page.chat_link.confirm": "Link",
         "page.done_notice.chat_linked": "Your chat account is linked: type /meet again in the chat.",
+        "page.lines.zoom_title": "Add a Zoom user",
+        "page.lines.zoom_none": "Every licensed user of the Zoom account is a line already.",
+        "page.line.field.hostUserId": "Licensed Zoom user",
     ]
 }

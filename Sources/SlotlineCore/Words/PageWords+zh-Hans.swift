@@ -475,5 +475,8 @@ extension Words {
         "page.chat_link.question": "将聊天用户 @{{chatName}} 绑定到您的 Slotline 账号（{{name}}）吗？之后用 /meet 发起的会议归您主持，同事也可以通过名字邀请您。",
         "page.chat_link.confirm": "绑定",
         "page.done_notice.chat_linked": "聊天账号已绑定：请在聊天中重新输入 /meet。",
+        "page.lines.zoom_title": "添加 Zoom 用户",
+        "page.lines.zoom_none": "Zoom 账号的每个授权用户都已是线路。",
+        "page.line.field.hostUserId": "Zoom 授权用户",
     ]
 }

@@ -475,5 +475,8 @@ extension Words {
         "page.chat_link.question": "將聊天使用者 @{{chatName}} 綁定到您的 Slotline 帳號（{{name}}）嗎？之後用 /meet 發起的會議由您主持，同事也可以透過名字邀請您。",
         "page.chat_link.confirm": "綁定",
         "page.done_notice.chat_linked": "聊天帳號已綁定：請在聊天中重新輸入 /meet。",
+        "page.lines.zoom_title": "新增 Zoom 使用者",
+        "page.lines.zoom_none": "Zoom 帳號的每個授權使用者都已是線路。",
+        "page.line.field.hostUserId": "Zoom 授權使用者",
     ]
 }

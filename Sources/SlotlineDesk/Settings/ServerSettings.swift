@@ -16,6 +16,8 @@ public struct ServerSettings: Sendable {
     public var vault: Vault
     /// Nil: Zoom is off (no app credentials configured).
     public var zoom: ZoomSettings?
+    /// A Zoom Server-to-Server OAuth app whose licensed users can be lines; nil: none.
+    public var zoomAccount: ZoomAccountSettings?
     /// The secret token Zoom signs webhooks with; nil refuses every Zoom webhook.
     public var zoomWebhookSecret: String?
     public var jitsiURL: String
@@ -92,6 +94,20 @@ public struct ZoomSettings: Sendable {
     public var apiURL: String
 
     public init(oauth: OAuthConfiguration, apiURL: String) {
+        self.oauth = oauth
+        self.apiURL = apiURL
+    }
+}
+
+/// A Zoom Server-to-Server OAuth app: tokens for the whole account (`account_credentials`), meetings
+/// made for each licensed user that is a line.
+public struct ZoomAccountSettings: Sendable {
+    public var accountId: String
+    public var oauth: OAuthConfiguration
+    public var apiURL: String
+
+    public init(accountId: String, oauth: OAuthConfiguration, apiURL: String) {
+        self.accountId = accountId
         self.oauth = oauth
         self.apiURL = apiURL
     }

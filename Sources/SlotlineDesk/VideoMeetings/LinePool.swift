@@ -1,5 +1,6 @@
 import Foundation
 import SlotlineCore
+import SlotlineMeetings
 import SlotlineStore
 
 /// What an admin sets on a line: a new one names its provider (and the account), an edit changes
@@ -43,22 +44,45 @@ public struct LinePool: Sendable {
     /// Adds a line. Providers connected by OAuth need a workspace-level connection of theirs.
     public func add(_ changes: LineChanges, workspaceId: String) async throws -> Line {
         guard let provider = changes.provider else { throw SlotlineError.missing("provider") }
-        guard registry.available.contains(provider) else { throw SlotlineError(.providerNotConfigured, field: "provider") }
-        let (label, capacity) = try Line.checked(label: changes.label ?? provider.displayName, capacity: changes.capacity ?? 1)
+        guard registry.available.contains(provider) || (provider == .zoom && registry.accountTokens != nil) else {
+            throw SlotlineError(.providerNotConfigured, field: "provider")
+        }
         var connectionId: String?
-        if registry.usesOAuth(provider) {
+        var label = changes.label
+        if provider == .zoom, let hostUserId = changes.hostUserId {
+            // A licensed user of the Server-to-Server app: it must be one of the account's.
+            guard let user = try await zoomUsers().first(where: { $0.externalUserId == hostUserId }) else {
+                throw SlotlineError.notFound("hostUserId")
+            }
+            label = label ?? user.email ?? user.label
+        } else if registry.usesOAuth(provider) {
             guard let id = changes.connectionId else { throw SlotlineError.missing("connectionId") }
             guard let connection = try await store.connections.find(id: id), connection.workspaceId == workspaceId,
                   connection.practitionerId == nil, connection.provider == provider else { throw SlotlineError.notFound("connectionId") }
             connectionId = connection.id
         }
+        let (checkedLabel, capacity) = try Line.checked(label: label ?? provider.displayName, capacity: changes.capacity ?? 1)
         let now = store.time.now()
         let line = Line(id: Secrets.newID(), workspaceId: workspaceId, provider: provider, connectionId: connectionId,
-                        hostUserId: changes.hostUserId, label: label, capacity: capacity, state: changes.state ?? .enabled,
+                        hostUserId: provider == .zoom ? changes.hostUserId : nil, label: checkedLabel, capacity: capacity, state: changes.state ?? .enabled,
                         createdAt: now, updatedAt: now)
         try await store.lines.insert(line)
         return line
     }
+
+    /// The licensed users of the Zoom Server-to-Server app's account, each of which can be a line;
+    /// `provider_not_configured` without such an app.
+    public func zoomUsers() async throws -> [ProviderAccount] {
+        guard let provider = try registry.provider(.zoom) as? ZoomProvider else { throw SlotlineError(.providerNotConfigured, field: "zoom") }
+        do {
+            return try await provider.licensedUsers(credentials: try registry.accountCredentials())
+        } catch let error as MeetingProviderError {
+            throw SlotlineError(.serviceUnavailable, field: "zoom", detail: error.code)
+        }
+    }
+
+    /// Whether lines can be licensed users of a Zoom Server-to-Server app here.
+    public var offersZoomUsers: Bool { registry.accountTokens != nil }
 
     /// Changes a line's label, capacity or state. Lowering the capacity leaves meetings already
     /// placed where they are; new ones see the new capacity.

@@ -51,6 +51,21 @@ public struct OAuthClient: Sendable {
                            expiresAt: answer.expiresAt, scope: answer.scope)
     }
 
+    /// A token for a whole account (Zoom's Server-to-Server OAuth, `grant_type=account_credentials`):
+    /// no user consents and no refresh token comes back; a new one is fetched when it expires.
+    public func accountToken(accountId: String) async throws -> OAuthTokens {
+        let fields = [("grant_type", "account_credentials"), ("account_id", accountId)]
+        let separator = configuration.tokenURL.contains("?") ? "&" : "?"
+        let redaction = Redaction([configuration.clientSecret])
+        let response = try await post(configuration.tokenURL + separator + FormBody.encode(fields), form: [], redaction: redaction)
+        guard (200..<300).contains(response.status) else { throw failure(of: response, redaction: redaction) }
+        guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: response.body), !answer.access_token.isEmpty else {
+            throw MeetingProviderError.transient("the token endpoint answered \(response.status) without a token")
+        }
+        return OAuthTokens(accessToken: answer.access_token, refreshToken: nil,
+                           expiresAt: time.now().addingTimeInterval(TimeInterval(answer.expires_in ?? 3600)), scope: answer.scope ?? "")
+    }
+
     /// Revokes a token and with it the grant. A token the provider already considers invalid
     /// counts as revoked; a provider without revocation makes this a no-op.
     public func revoke(token: String) async throws {

@@ -2,10 +2,19 @@
 /// sandbox and Jitsi.
 public struct ProviderCredentials: Sendable {
     public var tokens: (any AccessTokenSource)?
+    /// The provider user meetings are made for, with an account-wide token (a Zoom Server-to-Server
+    /// app's licensed user); nil: the token's own user.
+    public var hostUserId: String?
 
-    public init(tokens: any AccessTokenSource) { self.tokens = tokens }
+    public init(tokens: any AccessTokenSource, hostUserId: String? = nil) {
+        self.tokens = tokens
+        self.hostUserId = hostUserId
+    }
 
-    private init() { self.tokens = nil }
+    private init() {
+        tokens = nil
+        hostUserId = nil
+    }
 
     /// For providers that need no account (sandbox, Jitsi).
     public static let none = ProviderCredentials()

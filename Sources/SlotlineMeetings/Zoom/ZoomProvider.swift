@@ -21,7 +21,7 @@ public struct ZoomProvider: MeetingProvider {
 
     public func create(_ request: MeetingRequest, credentials: ProviderCredentials) async throws -> ProviderMeeting {
         let body = try ZoomMeetingRules.body(for: request, creating: true)
-        let response = try await call(.POST, "/users/me/meetings", body: body, credentials: credentials)
+        let response = try await call(.POST, Self.userPath(credentials) + "/meetings", body: body, credentials: credentials)
         return try decode(ZoomWire.Meeting.self, response).providerMeeting()
     }
 
@@ -62,7 +62,7 @@ public struct ZoomProvider: MeetingProvider {
         repeat {
             var query = [("type", "upcoming"), ("page_size", "300")]
             if let pageToken { query.append(("next_page_token", pageToken)) }
-            let response = try await call(.GET, "/users/me/meetings?" + FormBody.encode(query), credentials: credentials)
+            let response = try await call(.GET, Self.userPath(credentials) + "/meetings?" + FormBody.encode(query), credentials: credentials)
             let list = try decode(ZoomWire.MeetingList.self, response)
             for listed in list.meetings ?? [] {
                 // Lists may leave the agenda out; then the meeting itself says.
@@ -78,8 +78,30 @@ public struct ZoomProvider: MeetingProvider {
     }
 
     public func account(credentials: ProviderCredentials) async throws -> ProviderAccount {
-        let response = try await call(.GET, "/users/me", credentials: credentials)
+        let response = try await call(.GET, Self.userPath(credentials), credentials: credentials)
         return try decode(ZoomWire.User.self, response).account
+    }
+
+    /// The active users of the account a Server-to-Server token belongs to: the licensed users
+    /// (type 2) that can become lines.
+    public func licensedUsers(credentials: ProviderCredentials) async throws -> [ProviderAccount] {
+        var users: [ProviderAccount] = []
+        var pageToken: String?
+        var pages = 0
+        repeat {
+            var query = [("status", "active"), ("page_size", "300")]
+            if let pageToken { query.append(("next_page_token", pageToken)) }
+            let list = try decode(ZoomWire.UserList.self, try await call(.GET, "/users?" + FormBody.encode(query), credentials: credentials))
+            users += (list.users ?? []).filter { $0.type == 2 }.map(\.account)
+            pageToken = list.next_page_token.flatMap { $0.isEmpty ? nil : $0 }
+            pages += 1
+        } while pageToken != nil && pages < 100
+        return users
+    }
+
+    /// `/users/me`, or the user an account-wide token acts for.
+    static func userPath(_ credentials: ProviderCredentials) -> String {
+        "/users/" + FormBody.escape(credentials.hostUserId ?? "me")
     }
 
     static func meetingPath(_ externalId: String) -> String {

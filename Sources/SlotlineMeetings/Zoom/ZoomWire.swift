@@ -32,12 +32,19 @@ enum ZoomWire {
     }
 
     /// `GET /users/me`.
+    struct UserList: Decodable {
+        let users: [User]?
+        let next_page_token: String?
+    }
+
     struct User: Decodable {
         let id: String
         let email: String?
         let first_name: String?
         let last_name: String?
         let display_name: String?
+        /// 1 basic, 2 licensed.
+        let type: Int?
 
         var account: ProviderAccount {
             let fullName = [first_name, last_name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -10,6 +10,7 @@ struct LineController {
     func addRoutes(to group: RouterGroup<SlotlineContext>) {
         group.get("lines", use: list)
         group.post("lines", use: create)
+        group.get("lines/zoom-users", use: zoomUsers)
         group.get("lines/:id", use: get)
         group.patch("lines/:id", use: update)
     }
@@ -22,6 +23,18 @@ struct LineController {
         let user = try context.requireConfigurer()
         let changes = try await RequestBody.decode(LineChanges.self, from: request, context: context)
         return EditedResponse(status: .created, response: LineView(try await pool.add(changes, workspaceId: user.workspaceId)))
+    }
+
+    struct ZoomUserView: ResponseEncodable {
+        let id: String
+        let email: String?
+        let label: String
+    }
+
+    /// The licensed users of the Zoom Server-to-Server app's account, each of which can be a line.
+    @Sendable func zoomUsers(request: Request, context: SlotlineContext) async throws -> ListView<ZoomUserView> {
+        _ = try context.requireConfigurer()
+        return ListView(items: try await pool.zoomUsers().map { ZoomUserView(id: $0.externalUserId, email: $0.email, label: $0.label) })
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> LineView {

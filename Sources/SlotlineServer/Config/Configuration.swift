@@ -43,6 +43,9 @@ public struct Configuration: Sendable {
         Key("SLOTLINE_ZOOM_CLIENT_SECRET", default: "unset (Zoom off)", "Zoom OAuth app client secret", secret: true),
         Key("SLOTLINE_ZOOM_OAUTH_URL", default: "`https://zoom.us`", "base of `/oauth/authorize`, `/oauth/token`, `/oauth/revoke`"),
         Key("SLOTLINE_ZOOM_API_URL", default: "`https://api.zoom.us/v2`", "Zoom REST base"),
+        Key("SLOTLINE_ZOOM_ACCOUNT_ID", default: "unset (no Zoom account lines)", "Zoom Server-to-Server OAuth app: the account whose licensed users can be lines"),
+        Key("SLOTLINE_ZOOM_S2S_CLIENT_ID", default: "unset (no Zoom account lines)", "Zoom Server-to-Server OAuth app client id"),
+        Key("SLOTLINE_ZOOM_S2S_CLIENT_SECRET", default: "unset (no Zoom account lines)", "Zoom Server-to-Server OAuth app client secret", secret: true),
         Key("SLOTLINE_ZOOM_WEBHOOK_SECRET", default: "unset (Zoom webhooks refused)", "secret token for `x-zm-signature`", secret: true),
         Key("SLOTLINE_JITSI_URL", default: "`https://meet.jit.si`", "base of Jitsi room links"),
         Key("SLOTLINE_CHAT_SIGNING_SECRET", default: "unset (signed chat commands refused)",
@@ -74,6 +77,9 @@ public struct Configuration: Sendable {
     public var zoomOAuthURL: String
     public var zoomAPIURL: String
     public var zoomWebhookSecret: String?
+    public var zoomAccountId: String?
+    public var zoomS2SClientId: String?
+    public var zoomS2SClientSecret: String?
     public var jitsiURL: String
     public var meetingDurationLimits: DurationLimits
     public var chatSigningSecret: String?
@@ -117,6 +123,9 @@ public struct Configuration: Sendable {
         zoomOAuthURL = value("SLOTLINE_ZOOM_OAUTH_URL") ?? "https://zoom.us"
         zoomAPIURL = value("SLOTLINE_ZOOM_API_URL") ?? "https://api.zoom.us/v2"
         zoomWebhookSecret = value("SLOTLINE_ZOOM_WEBHOOK_SECRET")
+        zoomAccountId = value("SLOTLINE_ZOOM_ACCOUNT_ID")
+        zoomS2SClientId = value("SLOTLINE_ZOOM_S2S_CLIENT_ID")
+        zoomS2SClientSecret = value("SLOTLINE_ZOOM_S2S_CLIENT_SECRET")
         jitsiURL = value("SLOTLINE_JITSI_URL") ?? "https://meet.jit.si"
         guard let limits = DurationLimits(setting: value("SLOTLINE_MEETING_MAX_MINUTES") ?? "1440") else {
             throw SlotlineError.invalid("SLOTLINE_MEETING_MAX_MINUTES", "minutes 1–\(DurationLimits.ceilingMinutes), per provider as 1440,zoom=1440")

@@ -28,6 +28,11 @@ extension ServerSettings {
         meetingDurationLimits = configuration.meetingDurationLimits
         chatSigningSecret = configuration.chatSigningSecret
         chatToken = configuration.chatToken
+        if let account = configuration.zoomAccountId, let clientId = configuration.zoomS2SClientId, let secret = configuration.zoomS2SClientSecret {
+            zoomAccount = ZoomAccountSettings(
+                accountId: account, oauth: ZoomOAuth.configuration(clientId: clientId, clientSecret: secret, baseURL: configuration.zoomOAuthURL),
+                apiURL: configuration.zoomAPIURL)
+        }
     }
 }
 

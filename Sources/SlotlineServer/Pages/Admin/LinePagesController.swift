@@ -27,10 +27,15 @@ struct LinePagesController {
         let addAction: String
         let addFields: [FieldView]
         let addError: String?
+        /// Whether a Zoom Server-to-Server app's licensed users can be added as lines.
+        let offersZoom: Bool
+        let zoomFields: [FieldView]
+        let hasZoomUsers: Bool
+        let zoomError: String?
         let csrf: String
     }
 
-    static let fieldNames: Set<String> = ["provider", "label", "capacity", "state", "connectionId"]
+    static let fieldNames: Set<String> = ["provider", "label", "capacity", "state", "connectionId", "hostUserId"]
 
     func addRoutes(to group: RouterGroup<SlotlineContext>) {
         group.get("lines", use: list)
@@ -49,7 +54,8 @@ struct LinePagesController {
             _ = try await desk.lines.add(try Self.changes(form, new: true), workspaceId: workspace.id)
             return Pages.redirect("/admin/\(workspace.slug)/lines?done=line_added")
         } catch let failure as SlotlineError where failure.code != .internalError {
-            return try await render(request, context, status: failure.code.status, adding: self.state(form, failure, request, context))
+            return try await render(request, context, status: failure.code.status, adding: self.state(form, failure, request, context),
+                                    addingZoomUser: form["hostUserId"] != nil)
         }
     }
 
@@ -72,12 +78,13 @@ struct LinePagesController {
     static func changes(_ form: FormData, new: Bool) throws -> LineChanges {
         guard let capacity = Int(form["capacity"] ?? "") else { throw SlotlineError.invalid("capacity", "1–100") }
         return LineChanges(provider: new ? form["provider"].map(ProviderKind.init(rawValue:)) : nil,
-                           connectionId: form["connectionId"].flatMap { $0.isEmpty ? nil : $0 }, label: form["label"], capacity: capacity,
+                           connectionId: form["connectionId"].flatMap { $0.isEmpty ? nil : $0 }, hostUserId: form["hostUserId"],
+                           label: form["label"], capacity: capacity,
                            state: form["state"].flatMap(Line.State.init(rawValue:)))
     }
 
     private func render(_ request: Request, _ context: SlotlineContext, status: HTTPResponse.Status = .ok, adding: FormState? = nil,
-                        editing: (id: String, form: FormState)? = nil) async throws -> Response {
+                        addingZoomUser: Bool = false, editing: (id: String, form: FormState)? = nil) async throws -> Response {
         let (_, workspace) = try staff.configurer(context)
         let words = Words(staff.language(request, context))
         let states = Line.State.allCases.map { ($0.rawValue, words["line.state.\($0.rawValue)"]) }
@@ -90,13 +97,24 @@ struct LinePagesController {
             return Row(action: "/admin/\(workspace.slug)/lines/\(line.id)", label: line.label, provider: line.provider.displayName,
                        fields: fields.fields, state: words["line.state.\(line.state.rawValue)"], stateClass: line.state.rawValue, error: form?.error)
         }
-        var fields = FormFields(form: adding, words: words, prefix: "page.line.field", idPrefix: "new-line")
+        var zoomFields: [FieldView] = []
+        if desk.lines.offersZoomUsers {
+            let taken = Set(try await desk.lines.list(workspaceId: workspace.id).compactMap(\.hostUserId))
+            let users = try await desk.lines.zoomUsers().filter { !taken.contains($0.externalUserId) }
+            var fields = FormFields(form: addingZoomUser ? adding : nil, words: words, prefix: "page.line.field", idPrefix: "zoom-user")
+            fields.select("hostUserId", users.first?.externalUserId ?? "", options: users.map { ($0.externalUserId, $0.label) })
+            fields.number("capacity", 1)
+            zoomFields = users.isEmpty ? [] : fields.fields
+        }
+        var fields = FormFields(form: addingZoomUser ? nil : adding, words: words, prefix: "page.line.field", idPrefix: "new-line")
         fields.select("provider", desk.lines.providers.first?.rawValue ?? "",
                       options: desk.lines.providers.map { ($0.rawValue, $0.displayName) })
         fields.text("label", "", required: true)
         fields.number("capacity", 1)
         let view = ListView(rows: rows, hasRows: !rows.isEmpty, addAction: "/admin/\(workspace.slug)/lines", addFields: fields.fields,
-                            addError: adding?.error, csrf: staff.csrf(request))
+                            addError: addingZoomUser ? nil : adding?.error, offersZoom: desk.lines.offersZoomUsers, zoomFields: zoomFields,
+                            hasZoomUsers: !zoomFields.isEmpty, zoomError: addingZoomUser ? adding?.error : nil,
+                            csrf: staff.csrf(request))
         return try staff.render("admin-lines", view: view, title: words["page.lines.title"], section: .lines, request: request,
                                 context: context, status: status)
     }

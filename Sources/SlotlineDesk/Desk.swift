@@ -21,8 +21,8 @@ public struct Desk: Sendable {
         self.store = store
         self.settings = settings
         self.httpClient = httpClient
-        bookings = BookingDesk(store: store)
-        slots = SlotQuery(store: store)
+        bookings = BookingDesk(store: store, limits: settings.meetingDurationLimits)
+        slots = SlotQuery(store: store, limits: settings.meetingDurationLimits)
         reminders = ReminderSchedule(store: store)
         registry = ProviderRegistry(settings: settings, httpClient: httpClient, time: store.time)
         meetings = BookingMeetings(store: store)

@@ -148,4 +148,23 @@ import Testing
             #expect(cancelled.count == 3 && cancelled.allSatisfy { $0.invite?.method == "CANCEL" })
         }
     }
+
+    /// A booking of a pool service gets its meeting on the line it took, like a video meeting.
+    @Test func aPoolBookingsMeetingIsMadeOnItsLine() async throws {
+        let time = testClock()
+        try await TestApp.run(.sqlite, time: time) { app in
+            let jobs = try JobRunner(store: app.store)
+            let line = try await app.owner.post("/api/v1/lines", ["provider": "sandbox", "label": "Room A"])
+            let service = try await app.studio.addService("Pool call", in: app.store) { $0.meetingLinkSource = .pool }
+            let id = try await app.bookedId(service, at: app.opening())
+            try await ProviderSteps.settle(jobs)  // the confirmation waits for the meeting's link
+            let booking = try await app.owner.get("/api/v1/bookings/\(id)").json
+            #expect(booking["state"].string == "confirmed")
+            #expect(booking["meeting"]["joinURL"].string?.contains("/sandbox/j/") == true, "\(booking)")
+            let meetings = try await app.store.meetings.list(workspaceId: app.studio.workspace.id)
+            #expect(meetings.count == 1 && meetings.first?.lineId == line.json["id"].string)
+            let confirmation = try await app.store.messages(workspaceId: app.studio.workspace.id, bookingId: id).one("confirmed")
+            #expect(confirmation.textBody.contains("/sandbox/j/"))
+        }
+    }
 }

@@ -74,13 +74,15 @@ public struct Booking: Sendable, Equatable {
     public var request: ChangeRequest?
     /// Grows on every change the customer is told about (the iCalendar SEQUENCE).
     public var sequence: Int
+    /// The pool line its meeting takes, for a service whose link source is `pool`.
+    public var lineId: String?
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(id: String, workspaceId: String, serviceId: String, practitionerId: String, state: BookingState,
                 startsAt: Date, endsAt: Date, bufferBeforeMinutes: Int = 0, bufferAfterMinutes: Int = 0, seats: Int = 1,
                 customer: Customer, notes: String = "", holdExpiresAt: Date? = nil, paidAt: Date? = nil,
-                request: ChangeRequest? = nil, sequence: Int = 0, createdAt: Date, updatedAt: Date) {
+                request: ChangeRequest? = nil, sequence: Int = 0, lineId: String? = nil, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.workspaceId = workspaceId
         self.serviceId = serviceId
@@ -97,6 +99,7 @@ public struct Booking: Sendable, Equatable {
         self.paidAt = paidAt
         self.request = request
         self.sequence = sequence
+        self.lineId = lineId
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -52,6 +52,9 @@ public struct Service: Sendable, Equatable {
     public var practitionerIds: [String]
     public var active: Bool
 
+    /// Whether each booking takes a line of the workspace pool for its meeting.
+    public var takesPoolLine: Bool { online && meetingLinkSource == .pool }
+
     public init(id: String, workspaceId: String, name: String, description: String = "",
                 durationMinutes: Int, bufferBeforeMinutes: Int = 0, bufferAfterMinutes: Int = 0,
                 slotIntervalMinutes: Int? = nil, capacity: Int = 1, priceMinor: Int = 0, currency: String = "USD",
@@ -116,6 +119,8 @@ public struct Service: Sendable, Equatable {
         try require((0...43_200).contains(minimumNoticeMinutes), "minimumNoticeMinutes", "0–43200")
         try require((1...730).contains(maximumAdvanceDays), "maximumAdvanceDays", "1–730")
         try require(online || meetingLinkSource == .none, "meetingLinkSource", "in-person services have no meeting link")
+        // Each booking of a pool service takes a line of its own; a group's seats would take one each.
+        try require(meetingLinkSource != .pool || capacity == 1, "meetingLinkSource", "meetings from the pool are for one-to-one services")
         try require(description.count <= 10_000, "description", "at most 10000 characters")
         try require(meetingText.count <= 2_000, "meetingText", "at most 2000 characters")
         try require(onlineInstructions.count <= 2_000, "onlineInstructions", "at most 2000 characters")

@@ -7,10 +7,14 @@ import SlotlineStore
 public struct BookingDesk: Sendable {
     let store: Store
     let submissions: SubmissionBatcher
+    /// Bookings of pool services take a line as they are placed.
+    let lines: LineAllocator
 
-    public init(store: Store) {
+    /// `limits` bound the meetings on pool lines, as for video meetings.
+    public init(store: Store, limits: DurationLimits = DurationLimits()) {
         self.store = store
         self.submissions = SubmissionBatcher()
+        self.lines = LineAllocator(limits: limits)
     }
 
     private var time: TimeSource { store.time }
@@ -92,7 +96,7 @@ public struct BookingDesk: Sendable {
         }
         try await tx.practitioners.lock(ids: Set(windows.map(\.practitionerId)))
         var busy = try await tx.bookings.busy(in: windows, now: now)
-        return zip(submissions, offers).map { submission, offer in
+        let placed = zip(submissions, offers).map { submission, offer in
             Result {
                 let (service, candidates) = try offer.get()
                 let booking = try book(submission, service: service, from: candidates, busy: busy, now: now)
@@ -100,6 +104,30 @@ public struct BookingDesk: Sendable {
                 return booking
             }
         }
+        return try await takeLines(for: placed, services: offers.map { try? $0.get().service }, now: now, in: tx)
+    }
+
+    /// Bookings of pool services take a line in the transaction that places them (the pool locked),
+    /// so none is confirmed without one; without a free line the time is not available.
+    private func takeLines(for placed: [Result<Booking, any Error>], services: [Service?], now: Date,
+                           in tx: Repositories) async throws -> [Result<Booking, any Error>] {
+        var results = placed
+        var taken: [LinePlan.Hold] = []
+        var locked: Set<String> = []
+        for index in results.indices {
+            guard case .success(var booking) = results[index], let service = services[index], service.takesPoolLine else { continue }
+            if locked.insert(booking.workspaceId).inserted { try await tx.lines.lockPool(workspaceId: booking.workspaceId) }
+            do {
+                let pool = try await lines.eligibleLines(workspaceId: booking.workspaceId, minutes: service.durationMinutes, in: tx)
+                let line = try await lines.line(among: pool, from: booking.startsAt, to: booking.endsAt, now: now, adding: taken, in: tx)
+                booking.lineId = line.id
+                taken.append(LinePlan.Hold(lineId: line.id, startsAt: booking.startsAt, endsAt: booking.endsAt))
+                results[index] = .success(booking)
+            } catch let error as SlotlineError where [.noFreeLine, .invalidParameter].contains(error.code) {
+                results[index] = .failure(SlotlineError(.slotUnavailable, field: "startsAt"))
+            }
+        }
+        return results
     }
 
     /// The booking a submission becomes with the first candidate free at its time.
@@ -245,7 +273,19 @@ public struct BookingDesk: Sendable {
         let busy = try await tx.bookings.busy(in: [window], now: now, excluding: booking.id)[practitioner.id] ?? []
         try check(startsAt, seats: booking.seats, service: service, practitioner: practitioner, enforceWindow: enforceWindow,
                   now: now, busy: busy)
-        return startsAt.addingTimeInterval(Double(service.durationMinutes) * 60)
+        let endsAt = startsAt.addingTimeInterval(Double(service.durationMinutes) * 60)
+        // A pool booking keeps its line (its meeting lives on that account): the line must be free then too.
+        if service.takesPoolLine, let lineId = booking.lineId {
+            try await tx.lines.lockPool(workspaceId: booking.workspaceId)
+            let own = try await lines.eligibleLines(workspaceId: booking.workspaceId, minutes: service.durationMinutes, among: [lineId], in: tx)
+            do {
+                _ = try await lines.line(among: own, from: startsAt, to: endsAt, now: now,
+                                         excluding: LineAllocator.Excluding(bookingId: booking.id), in: tx)
+            } catch let error as SlotlineError where error.code == .noFreeLine {
+                throw SlotlineError(.slotUnavailable, field: "startsAt")
+            }
+        }
+        return endsAt
     }
 
     /// The one conflict check: `busy` holds the practitioner's bookings around the time, read under its lock.

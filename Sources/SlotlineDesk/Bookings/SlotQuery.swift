@@ -11,8 +11,13 @@ public struct OfferedSlot: Sendable, Equatable {
 /// Free slots of a service, read without locks (the submission re-checks under the lock).
 public struct SlotQuery: Sendable {
     let store: Store
+    /// Pool services offer only the times a line is free as well.
+    let lines: LineAllocator
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, limits: DurationLimits = DurationLimits()) {
+        self.store = store
+        lines = LineAllocator(limits: limits)
+    }
 
     /// The longest window one query may ask for.
     public static let maximumWindowDays = 62
@@ -42,6 +47,13 @@ public struct SlotQuery: Sendable {
                 offered += finder.slots(from: from, to: to, now: now, busy: busy[practitioner.id] ?? []).map {
                     OfferedSlot(practitionerId: practitioner.id, slot: $0)
                 }
+            }
+            if service.takesPoolLine {
+                let pool = (try? await lines.eligibleLines(workspaceId: workspaceId, minutes: service.durationMinutes, in: repositories)) ?? []
+                let duration = Double(service.durationMinutes) * 60
+                let plan = try await lines.plan(pool, covering: DateInterval(start: from, end: to.addingTimeInterval(duration)), now: now,
+                                                in: repositories)
+                offered = offered.filter { plan.line(from: $0.slot.start, to: $0.slot.start.addingTimeInterval(duration)) != nil }
             }
             return offered.sorted { ($0.slot.start, $0.practitionerId) < ($1.slot.start, $1.practitionerId) }
         }

@@ -16,7 +16,7 @@ struct BookingMeetings: MeetingDetailsSource {
     /// Brings the meeting wishes in line with the booking after `happened`.
     func reconcile(_ happened: BookingEvents, facts: BookingMessages.Facts) async throws {
         let service = facts.service
-        guard service.online, service.meetingLinkSource == .provider else { return }
+        guard service.online, [.provider, .pool].contains(service.meetingLinkSource) else { return }
         let booking = facts.booking
         let key = Meeting.groupKey(for: booking, capacity: service.capacity)
         if booking.state == .confirmed {
@@ -37,7 +37,7 @@ struct BookingMeetings: MeetingDetailsSource {
         switch service.meetingLinkSource {
         case .practitioner, .service:
             return try await StaticMeetingDetails().details(for: booking, service: service, practitioner: practitioner)
-        case .provider:
+        case .provider, .pool:
             guard service.online else { return nil }
             let key = Meeting.groupKey(for: booking, capacity: service.capacity)
             guard let meeting = try await store.meetings.live(groupKey: key, workspaceId: booking.workspaceId) else { return nil }
@@ -47,7 +47,7 @@ struct BookingMeetings: MeetingDetailsSource {
             // A parked meeting sends the message without details; staff were told and can fix the connection.
             guard meeting.state != .failed else { return nil }
             throw NotReady()
-        case .pool, .none:
+        case .none:
             return nil
         }
     }
@@ -86,6 +86,18 @@ struct BookingMeetings: MeetingDetailsSource {
 
     private func want(_ key: String, facts: BookingMessages.Facts, linkWithheld: Bool = false) async throws {
         let practitioner = facts.practitioner
+        if facts.service.takesPoolLine {
+            // On the line the booking took when it was placed.
+            guard let lineId = facts.booking.lineId, let line = try await store.lines.find(id: lineId, workspaceId: facts.booking.workspaceId) else {
+                return
+            }
+            try await MeetingWishes(store: store).want(
+                MeetingWishes.Wish(groupKey: key, provider: line.provider, connectionId: line.connectionId, lineId: line.id,
+                                   topic: "\(facts.service.name) · \(practitioner.name)", startsAt: facts.booking.startsAt,
+                                   durationMinutes: facts.service.durationMinutes, timeZone: practitioner.timeZone),
+                workspaceId: facts.booking.workspaceId)
+            return
+        }
         guard let provider = try await store.connections.defaultProvider(practitionerId: practitioner.id) else {
             // No tool to make it on: a job waits for one where staff see it (the failed jobs), and tells them.
             let subject = JobSubject.practitioner(practitioner.id)

@@ -34,14 +34,14 @@ extension Desk {
             guard let practitioner = try await store.practitioners.find(id: booking.practitionerId, workspaceId: booking.workspaceId),
                   let text = MeetingAccess.staticText(service: service, practitioner: practitioner) else { return nil }
             return StaffMeetingDetails(source: service.meetingLinkSource, text: text)
-        case .provider:
+        case .provider, .pool:
             guard service.online, let meeting = try await store.meetings.live(groupKey: Meeting.groupKey(for: booking, capacity: service.capacity),
                                                                              workspaceId: booking.workspaceId) else { return nil }
             let hostURL = try await store.meetings.sealedHostURL(meetingId: meeting.id).flatMap { try? settings.vault.open($0) }
             return StaffMeetingDetails(source: .provider, provider: meeting.provider, state: meeting.state, joinURL: meeting.joinURL,
                                        meetingNumber: meeting.meetingNumber, passcode: meeting.passcode, hostURL: hostURL,
                                        lastError: meeting.lastError)
-        case .pool, .none:
+        case .none:
             return nil
         }
     }

@@ -9,13 +9,12 @@ public struct VideoMeetingDesk: Sendable {
     let store: Store
     let settings: ServerSettings
 
-    /// How far around a refused start the nearest free starts are sought.
-    static let suggestionSpan: TimeInterval = 86_400
     /// A scheduled meeting may start this much in the past (the form took a moment to fill in).
     static let startGrace: TimeInterval = 300
 
     private var time: TimeSource { store.time }
     private var limits: DurationLimits { settings.meetingDurationLimits }
+    private var allocator: LineAllocator { LineAllocator(limits: limits) }
 
     /// Creates a meeting on the first line with room over its whole time, or refuses with
     /// `no_free_line` and the nearest starts at which a line has room.
@@ -48,7 +47,8 @@ public struct VideoMeetingDesk: Sendable {
             guard let line = try await tx.lines.find(id: meeting.lineId, workspaceId: editor.workspaceId) else { throw SlotlineError.notFound("line") }
             guard draft.durationMinutes <= limits.minutes(for: line.provider) else { throw SlotlineError.invalid("duration") }
             if draft.startsAt != meeting.startsAt || draft.endsAt != meeting.endsAt {
-                _ = try await freeLine(among: [line], for: draft, excluding: meeting.id, now: now, in: tx)
+                _ = try await allocator.line(among: [line], from: draft.startsAt, to: draft.endsAt, now: now,
+                                             excluding: LineAllocator.Excluding(meetingId: meeting.id), in: tx)
             }
             let before = meeting
             meeting.title = draft.title
@@ -136,26 +136,8 @@ public struct VideoMeetingDesk: Sendable {
 
     /// The enabled lines whose provider takes the draft's duration, and the first of them with room.
     private func choose(for draft: VideoMeetingDraft, workspaceId: String, now: Date, in tx: Repositories) async throws -> Line {
-        let lines = try await tx.lines.list(workspaceId: workspaceId).filter { $0.state == .enabled }
-        let eligible = lines.filter { limits.minutes(for: $0.provider) >= draft.durationMinutes }
-        if !lines.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
-        return try await freeLine(among: eligible, for: draft, excluding: nil, now: now, in: tx)
-    }
-
-    /// The first of `lines` with room over the draft's time, reading only the holds that can touch
-    /// it; when none has room, the refusal carries the nearest starts at which one has.
-    private func freeLine(among lines: [Line], for draft: VideoMeetingDraft, excluding meetingId: String?, now: Date,
-                          in tx: Repositories) async throws -> Line {
-        let duration = draft.endsAt.timeIntervalSince(draft.startsAt)
-        let longest = Double(limits.longestMinutes) * 60
-        let ids = lines.map(\.id)
-        let narrow = LinePlan.window(around: draft.startsAt, duration: duration, within: 0, longest: longest)
-        let plan = LinePlan(lines: lines, holds: try await tx.videoMeetings.holds(lineIds: ids, in: narrow, excluding: meetingId))
-        if let line = plan.line(from: draft.startsAt, to: draft.endsAt) { return line }
-        let wide = LinePlan.window(around: draft.startsAt, duration: duration, within: Self.suggestionSpan, longest: longest)
-        let around = LinePlan(lines: lines, holds: try await tx.videoMeetings.holds(lineIds: ids, in: wide, excluding: meetingId))
-        let nearest = around.nearestStarts(to: draft.startsAt, duration: duration, notBefore: now, within: Self.suggestionSpan)
-        throw SlotlineError(.noFreeLine, field: "startsAt", nearestStarts: nearest)
+        let lines = try await allocator.eligibleLines(workspaceId: workspaceId, minutes: draft.durationMinutes, in: tx)
+        return try await allocator.line(among: lines, from: draft.startsAt, to: draft.endsAt, now: now, in: tx)
     }
 
     private func close(id: String, by staff: StaffUser, from expected: VideoMeeting.State,

@@ -26,5 +26,6 @@ public struct Migration: Sendable {
         .m011VideoMeetings,
         .m012Conferences,
         .m013ChatAccounts,
+        .m014PoolBookings,
     ]
 }

@@ -33,6 +33,7 @@ struct BookingRecord: TableRecord {
         static let requestReason = "request_reason"
         static let requestedAt = "requested_at"
         static let sequence = "sequence"
+        static let lineId = "line_id"
         static let manageTokenHash = "manage_token_hash"
         static let createdAt = "created_at"
         static let updatedAt = "updated_at"
@@ -70,6 +71,7 @@ struct BookingRecord: TableRecord {
         .written(Columns.requestReason) { $0.booking.request?.reason },
         .written(Columns.requestedAt) { $0.booking.request?.requestedAt.unixSeconds },
         .value(Columns.sequence, \.booking.sequence),
+        .value(Columns.lineId, \.booking.lineId),
         .value(Columns.manageTokenHash, \.manageTokenHash),
         .seconds(Columns.createdAt, \.booking.createdAt),
         .seconds(Columns.updatedAt, \.booking.updatedAt),

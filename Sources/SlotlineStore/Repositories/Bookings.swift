@@ -220,13 +220,7 @@ public struct Bookings: Sendable {
                 }
                 return any
             }
-            .where { group in
-                group.where(Columns.state, .in, [BookingState.pending.rawValue, BookingState.confirmed.rawValue])
-                    .orWhere { unpaid in
-                        unpaid.where(Columns.state, .equal, BookingState.awaitingPayment.rawValue)
-                            .where(Columns.holdExpiresAt, .greaterThan, now.unixSeconds)
-                    }
-            }
+            .where { Self.holdingSlot($0, now: now) }
         if let excluded { query = query.where(Columns.id, .notEqual, excluded) }
         var found: [String: [BusyBlock]] = [:]
         for row in try await query.all() {
@@ -249,6 +243,33 @@ public struct Bookings: Sendable {
     static func insert(_ bookings: [Booking], manageTokenHashes: [String], in db: any SQLDatabase) async throws {
         let records = zip(bookings, manageTokenHashes).map { BookingRecord(booking: $0, manageTokenHash: $1) }
         try await db.insert(into: BookingRecord.table).records(records).run()
+    }
+
+    /// Bookings that keep their slot (and line) now: pending, confirmed, or unpaid within the payment window.
+    private static func holdingSlot(_ group: SQLPredicateGroupBuilder, now: Date) -> SQLPredicateGroupBuilder {
+        group.where(Columns.state, .in, [BookingState.pending.rawValue, BookingState.confirmed.rawValue])
+            .orWhere { unpaid in
+                unpaid.where(Columns.state, .equal, BookingState.awaitingPayment.rawValue)
+                    .where(Columns.holdExpiresAt, .greaterThan, now.unixSeconds)
+            }
+    }
+
+    /// What pool bookings take of `lineIds` among those starting in `window` (callers widen it by
+    /// the longest meeting): their meeting time, while they keep their slot.
+    public func lineHolds(lineIds: [String], in window: DateInterval, now: Date, excluding excluded: String? = nil) async throws -> [LinePlan.Hold] {
+        guard !lineIds.isEmpty else { return [] }
+        return try await database.read { db in
+            let query = db.select().columns(Columns.lineId, Columns.startsAt, Columns.endsAt).from(BookingRecord.table)
+                .where(Columns.lineId, .in, lineIds)
+                .where(Columns.startsAt, .greaterThanOrEqual, window.start.unixSeconds).where(Columns.startsAt, .lessThan, window.end.unixSeconds)
+                .where { Self.holdingSlot($0, now: now) }
+            if let excluded { query.where(Columns.id, .notEqual, excluded) }
+            return try await query.all().map { row in
+                LinePlan.Hold(lineId: try row.decode(column: Columns.lineId, as: String.self),
+                              startsAt: Date(unixSeconds: try row.decode(column: Columns.startsAt, as: Int64.self)),
+                              endsAt: Date(unixSeconds: try row.decode(column: Columns.endsAt, as: Int64.self)))
+            }
+        }
     }
 
     static func update(_ booking: Booking, in db: any SQLDatabase) async throws {

@@ -1,0 +1,53 @@
+import Foundation
+import SlotlineCore
+import SlotlineStore
+
+/// Finds a line of a workspace's pool with room over an interval, counting both what takes lines:
+/// video meetings and the bookings of pool services. Callers hold the pool's lock when they take
+/// the line (`Lines.lockPool`); reads that only offer times do not.
+struct LineAllocator: Sendable {
+    let limits: DurationLimits
+
+    /// How far around a refused start the nearest free starts are sought.
+    static let suggestionSpan: TimeInterval = 86_400
+
+    /// What may be excluded from the holds: the meeting or booking being moved.
+    struct Excluding: Sendable {
+        var meetingId: String?
+        var bookingId: String?
+
+        static let nothing = Excluding()
+    }
+
+    /// The enabled lines (or only `among`, when given) whose provider allows `minutes`; `invalid_parameter`
+    /// (`duration`) when the pool has lines but none of them allows it.
+    func eligibleLines(workspaceId: String, minutes: Int, among: Set<String>? = nil, in tx: Repositories) async throws -> [Line] {
+        let lines = try await tx.lines.list(workspaceId: workspaceId).filter { $0.state == .enabled && among?.contains($0.id) != false }
+        let eligible = lines.filter { limits.minutes(for: $0.provider) >= minutes }
+        if !lines.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
+        return eligible
+    }
+
+    /// Every hold on `lines` that can touch `window` (widened by the longest meeting).
+    func plan(_ lines: [Line], covering window: DateInterval, now: Date, excluding: Excluding = .nothing, adding extra: [LinePlan.Hold] = [],
+              in tx: Repositories) async throws -> LinePlan {
+        let ids = lines.map(\.id)
+        let widened = DateInterval(start: window.start.addingTimeInterval(-Double(limits.longestMinutes) * 60), end: window.end)
+        let meetings = try await tx.videoMeetings.holds(lineIds: ids, in: widened, excluding: excluding.meetingId)
+        let bookings = try await tx.bookings.lineHolds(lineIds: ids, in: widened, now: now, excluding: excluding.bookingId)
+        return LinePlan(lines: lines, holds: meetings + bookings + extra)
+    }
+
+    /// The first of `lines` with room over [start, end); when none has room, `no_free_line` with the
+    /// nearest starts at which one has.
+    func line(among lines: [Line], from start: Date, to end: Date, now: Date, excluding: Excluding = .nothing, adding extra: [LinePlan.Hold] = [],
+              in tx: Repositories) async throws -> Line {
+        let narrow = try await plan(lines, covering: DateInterval(start: start, end: end), now: now, excluding: excluding, adding: extra, in: tx)
+        if let line = narrow.line(from: start, to: end) { return line }
+        let duration = end.timeIntervalSince(start)
+        let around = DateInterval(start: start.addingTimeInterval(-Self.suggestionSpan), end: end.addingTimeInterval(Self.suggestionSpan))
+        let wide = try await plan(lines, covering: around, now: now, excluding: excluding, adding: extra, in: tx)
+        throw SlotlineError(.noFreeLine, field: "startsAt",
+                            nearestStarts: wide.nearestStarts(to: start, duration: duration, notBefore: now, within: Self.suggestionSpan))
+    }
+}

@@ -57,7 +57,7 @@ public struct LinePlan: Sendable {
     /// Up to `count` start times nearest to `start` at which some line has room for `duration`,
     /// none before `notBefore` and none outside `within` of `start`: the moments a line frees up,
     /// and the latest starts that end before a meeting takes one. The plan must hold every hold
-    /// that can touch those intervals (see `window(around:duration:within:longest:)`).
+    /// that can touch those intervals: those overlapping `within` of `start` on either side.
     public func nearestStarts(to start: Date, duration: TimeInterval, notBefore: Date, within: TimeInterval, count: Int = 3) -> [Date] {
         var candidates: Set<Date> = []
         for hold in holds.values.joined() {
@@ -71,11 +71,5 @@ public struct LinePlan: Sendable {
                 ? abs($0.timeIntervalSince(start)) < abs($1.timeIntervalSince(start)) : $0 < $1 }
             .lazy.filter { candidate in line(from: candidate, to: candidate.addingTimeInterval(duration)) != nil }
             .prefix(count).sorted()
-    }
-
-    /// The interval whose holds decide a meeting over [start, start + duration), and the starts up
-    /// to `within` around it: no meeting lasts longer than `longest`, so none starting earlier reaches in.
-    public static func window(around start: Date, duration: TimeInterval, within: TimeInterval, longest: TimeInterval) -> DateInterval {
-        DateInterval(start: start.addingTimeInterval(-within - longest), end: start.addingTimeInterval(within + duration))
     }
 }

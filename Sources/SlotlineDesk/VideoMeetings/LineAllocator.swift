@@ -28,13 +28,13 @@ struct LineAllocator: Sendable {
         return eligible
     }
 
-    /// Every hold on `lines` that can touch `window` (widened by the longest meeting).
+    /// Every hold on `lines` during `window`.
     func plan(_ lines: [Line], covering window: DateInterval, now: Date, excluding: Excluding = .nothing, adding extra: [LinePlan.Hold] = [],
               in tx: Repositories) async throws -> LinePlan {
         let ids = lines.map(\.id)
-        let widened = DateInterval(start: window.start.addingTimeInterval(-Double(limits.longestMinutes) * 60), end: window.end)
-        let meetings = try await tx.videoMeetings.holds(lineIds: ids, in: widened, excluding: excluding.meetingId)
-        let bookings = try await tx.bookings.lineHolds(lineIds: ids, in: widened, now: now, excluding: excluding.bookingId)
+        let longest = Double(max(limits.longestMinutes, Service.longestDurationMinutes)) * 60
+        let meetings = try await tx.videoMeetings.holds(lineIds: ids, overlapping: window, longest: longest, excluding: excluding.meetingId)
+        let bookings = try await tx.bookings.lineHolds(lineIds: ids, overlapping: window, longest: longest, now: now, excluding: excluding.bookingId)
         return LinePlan(lines: lines, holds: meetings + bookings + extra)
     }
 

@@ -254,14 +254,16 @@ public struct Bookings: Sendable {
             }
     }
 
-    /// What pool bookings take of `lineIds` among those starting in `window` (callers widen it by
-    /// the longest meeting): their meeting time, while they keep their slot.
-    public func lineHolds(lineIds: [String], in window: DateInterval, now: Date, excluding excluded: String? = nil) async throws -> [LinePlan.Hold] {
+    /// What pool bookings take of `lineIds` over `interval` (none lasts longer than `longest`): their
+    /// meeting time, while they keep their slot.
+    public func lineHolds(lineIds: [String], overlapping interval: DateInterval, longest: TimeInterval, now: Date,
+                          excluding excluded: String? = nil) async throws -> [LinePlan.Hold] {
         guard !lineIds.isEmpty else { return [] }
         return try await database.read { db in
             let query = db.select().columns(Columns.lineId, Columns.startsAt, Columns.endsAt).from(BookingRecord.table)
                 .where(Columns.lineId, .in, lineIds)
-                .where(Columns.startsAt, .greaterThanOrEqual, window.start.unixSeconds).where(Columns.startsAt, .lessThan, window.end.unixSeconds)
+                .where(Columns.startsAt, .greaterThanOrEqual, interval.start.addingTimeInterval(-longest).unixSeconds)
+                .where(Columns.startsAt, .lessThan, interval.end.unixSeconds).where(Columns.endsAt, .greaterThan, interval.start.unixSeconds)
                 .where { Self.holdingSlot($0, now: now) }
             if let excluded { query.where(Columns.id, .notEqual, excluded) }
             return try await query.all().map { row in

@@ -54,13 +54,15 @@ public struct VideoMeetings: Sendable {
         }
     }
 
-    /// What the lines carry in `window`: every meeting that takes one of them and starts inside it
-    /// (callers widen the window by the longest meeting, so none that reaches in is missed). Reads
-    /// the line index only: the cost follows the meetings in the window, not the table.
-    public func holds(lineIds: [String], in window: DateInterval, excluding meetingId: String? = nil) async throws -> [LinePlan.Hold] {
+    /// What the lines carry over `interval`: every meeting that takes one of them during it. No
+    /// meeting lasts longer than `longest`, so the read walks the line index from `longest` before
+    /// the interval to its end and answers from the index alone: the cost follows the meetings
+    /// around the interval, not the table.
+    public func holds(lineIds: [String], overlapping interval: DateInterval, longest: TimeInterval,
+                      excluding meetingId: String? = nil) async throws -> [LinePlan.Hold] {
         guard !lineIds.isEmpty else { return [] }
         return try await database.read { db in
-            try await Self.holdsQuery(db, lineIds: lineIds, in: window, excluding: meetingId).all().map { row in
+            try await Self.holdsQuery(db, lineIds: lineIds, overlapping: interval, longest: longest, excluding: meetingId).all().map { row in
                 LinePlan.Hold(lineId: try row.decode(column: Columns.lineId, as: String.self),
                               startsAt: Date(unixSeconds: try row.decode(column: Columns.startsAt, as: Int64.self)),
                               endsAt: Date(unixSeconds: try row.decode(column: Columns.holdEndsAt, as: Int64.self)))
@@ -68,12 +70,13 @@ public struct VideoMeetings: Sendable {
         }
     }
 
-    private static func holdsQuery(_ db: any SQLDatabase, lineIds: [String], in window: DateInterval,
+    private static func holdsQuery(_ db: any SQLDatabase, lineIds: [String], overlapping interval: DateInterval, longest: TimeInterval,
                                    excluding meetingId: String?) -> SQLSelectBuilder {
         let query = db.select().columns(Columns.lineId, Columns.startsAt, Columns.holdEndsAt).from(VideoMeeting.table)
             .where(Columns.lineId, .in, lineIds).where(Columns.holdEndsAt, .isNot, SQLLiteral.null)
-            .where(Columns.startsAt, .greaterThanOrEqual, window.start.unixSeconds)
-            .where(Columns.startsAt, .lessThan, window.end.unixSeconds)
+            .where(Columns.startsAt, .greaterThanOrEqual, interval.start.addingTimeInterval(-longest).unixSeconds)
+            .where(Columns.startsAt, .lessThan, interval.end.unixSeconds)
+            .where(Columns.holdEndsAt, .greaterThan, interval.start.unixSeconds)
         if let meetingId { query.where(Columns.id, .notEqual, meetingId) }
         return query
     }

@@ -482,5 +482,7 @@ extension Words {
         "page.lines.zoom_title": "Add a Zoom user",
         "page.lines.zoom_none": "Every licensed user of the Zoom account is a line already.",
         "page.line.field.hostUserId": "Licensed Zoom user",
+        "page.lines.connect": "Connect a {{provider}} account",
+        "page.lines.connect_text": "Authorize an account of the provider for this workspace: it becomes a line.",
     ]
 }

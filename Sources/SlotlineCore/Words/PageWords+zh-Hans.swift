@@ -478,5 +478,7 @@ extension Words {
         "page.lines.zoom_title": "添加 Zoom 用户",
         "page.lines.zoom_none": "Zoom 账号的每个授权用户都已是线路。",
         "page.line.field.hostUserId": "Zoom 授权用户",
+        "page.lines.connect": "连接 {{provider}} 账号",
+        "page.lines.connect_text": "为本工作区授权一个服务商账号，它将成为一条线路。",
     ]
 }

@@ -478,5 +478,7 @@ extension Words {
         "page.lines.zoom_title": "新增 Zoom 使用者",
         "page.lines.zoom_none": "Zoom 帳號的每個授權使用者都已是線路。",
         "page.line.field.hostUserId": "Zoom 授權使用者",
+        "page.lines.connect": "連接 {{provider}} 帳號",
+        "page.lines.connect_text": "為本工作區授權一個服務商帳號，它將成為一條線路。",
     ]
 }

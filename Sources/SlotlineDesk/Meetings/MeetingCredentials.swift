@@ -14,12 +14,14 @@ struct MeetingCredentials: Sendable {
     /// others need none.
     func credentials(for meeting: Meeting, holder: String) async throws -> ProviderCredentials {
         guard registry.usesOAuth(meeting.provider) else { return .none }
-        // A line that is one licensed user of a Server-to-Server app: the account's token, for that user.
-        if let lineId = meeting.lineId, let line = try await store.lines.find(id: lineId, workspaceId: meeting.workspaceId),
-           let hostUserId = line.hostUserId {
-            return try registry.accountCredentials(hostUserId: hostUserId)
+        // A line: one licensed user of a Server-to-Server app (the account's token, for that user), or
+        // the line's connection as it is now (a reconnect gives the line a new one).
+        var connectionId = meeting.connectionId
+        if let lineId = meeting.lineId, let line = try await store.lines.find(id: lineId, workspaceId: meeting.workspaceId) {
+            if let hostUserId = line.hostUserId { return try registry.accountCredentials(hostUserId: hostUserId) }
+            connectionId = line.connectionId ?? connectionId
         }
-        guard let connectionId = meeting.connectionId, let original = try await store.connections.find(id: connectionId) else {
+        guard let connectionId, let original = try await store.connections.find(id: connectionId) else {
             throw MeetingProviderError.grantRevoked
         }
         var connection = original

@@ -69,15 +69,37 @@ public struct ProviderConnections: Sendable {
             try await BookingMeetings(store: store).wantWaiting(practitionerId: practitioner.id, workspaceId: user.workspaceId)
             return .connected(connection)
         }
+        return .authorize(url: try await authorizeURL(provider, practitionerId: practitioner.id, by: user))
+    }
+
+    /// An account of an OAuth provider for the workspace pool: once authorized, it becomes a line.
+    /// Owners and admins only.
+    public func startLine(_ provider: ProviderKind, by user: StaffUser) async throws -> String {
+        guard user.role.canConfigure else { throw SlotlineError(.forbidden) }
+        guard registry.available.contains(provider), registry.usesOAuth(provider) else {
+            throw SlotlineError(.providerNotConfigured, field: provider.rawValue)
+        }
+        return try await authorizeURL(provider, practitionerId: nil, by: user)
+    }
+
+    /// Where the browser goes back after connecting: the practitioner's tools, or the lines.
+    public func returnPage(after connection: Connection, for user: StaffUser) async throws -> String? {
+        guard connection.practitionerId == nil else {
+            return try await settingsPage(of: connection.practitionerId, for: user).map { $0 + "&done=connected" }
+        }
+        return try await store.workspaces.find(id: user.workspaceId).map { "/admin/\($0.slug)/lines?done=line_added" }
+    }
+
+    private func authorizeURL(_ provider: ProviderKind, practitionerId: String?, by user: StaffUser) async throws -> String {
         let oauth = try registry.oauth(provider)
         let pkce = PKCE()
         let state = Secrets.token(prefix: "st")
         let redirectURI = "\(settings.publicURL)/api/v1/oauth/\(provider.rawValue)/callback"
         try await store.connections.saveState(OAuthState(
-            state: state, workspaceId: user.workspaceId, practitionerId: practitioner.id, staffUserId: user.id, provider: provider,
+            state: state, workspaceId: user.workspaceId, practitionerId: practitionerId, staffUserId: user.id, provider: provider,
             sealedVerifier: try settings.vault.seal(pkce.verifier), redirectURI: redirectURI,
             expiresAt: store.time.now().addingTimeInterval(Self.stateLifetime)))
-        return .authorize(url: oauth.authorizeURL(state: state, codeChallenge: pkce.challenge, redirectURI: redirectURI))
+        return oauth.authorizeURL(state: state, codeChallenge: pkce.challenge, redirectURI: redirectURI)
     }
 
     /// The provider sent the browser back: the state must be this user's and fresh; the code is
@@ -112,7 +134,11 @@ public struct ProviderConnections: Sendable {
             throw error
         }
         try await audit("connection.created", connection, user: user)
-        try await BookingMeetings(store: store).wantWaiting(practitionerId: state.practitionerId, workspaceId: user.workspaceId)
+        if let practitionerId = state.practitionerId {
+            try await BookingMeetings(store: store).wantWaiting(practitionerId: practitionerId, workspaceId: user.workspaceId)
+        } else {
+            try await LinePool(store: store, registry: registry).connected(connection)
+        }
         return connection
     }
 

@@ -29,6 +29,9 @@ public struct LinePool: Sendable {
     let store: Store
     let registry: ProviderRegistry
 
+    /// Providers whose accounts become lines by authorizing them for the workspace (Zoom's OAuth app).
+    public var oauthProviders: [ProviderKind] { registry.available.filter { registry.usesOAuth($0) } }
+
     /// Providers a line can be added for here without a workspace-level connection.
     public var providers: [ProviderKind] { registry.available.filter { !registry.usesOAuth($0) } }
 
@@ -68,6 +71,21 @@ public struct LinePool: Sendable {
                         createdAt: now, updatedAt: now)
         try await store.lines.insert(line)
         return line
+    }
+
+    /// A workspace-level account just authorized: the line it is already (after a reconnect) now uses
+    /// the new connection; otherwise it becomes a new line of capacity 1, labelled as the account.
+    func connected(_ connection: Connection) async throws {
+        for var line in try await store.lines.list(workspaceId: connection.workspaceId) where line.provider == connection.provider {
+            guard let previous = line.connectionId, previous != connection.id,
+                  try await store.connections.find(id: previous)?.externalUserId == connection.externalUserId else { continue }
+            line.connectionId = connection.id
+            line.updatedAt = store.time.now()
+            try await store.lines.update(line)
+            return
+        }
+        _ = try await add(LineChanges(provider: connection.provider, connectionId: connection.id, label: connection.label),
+                          workspaceId: connection.workspaceId)
     }
 
     /// The licensed users of the Zoom Server-to-Server app's account, each of which can be a line;

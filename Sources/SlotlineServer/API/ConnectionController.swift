@@ -83,8 +83,8 @@ struct ConnectionController {
             if let error = query.get("error") { throw SlotlineError(.authorizationFailed, field: "error", detail: String(error.prefix(100))) }
             guard let state = query.get("state"), let code = query.get("code") else { throw SlotlineError.missing("code") }
             let connection = try await connections.finish(provider, state: state, code: code, by: user)
-            if browser, let page = try await connections.settingsPage(of: connection.practitionerId, for: user) {
-                return Response(status: .seeOther, headers: [.location: page + "&done=connected"])
+            if browser, let page = try await connections.returnPage(after: connection, for: user) {
+                return Response(status: .seeOther, headers: [.location: page])
             }
             let view = ConnectionView(connection, defaultProvider: try await connections.defaultProvider(practitionerId: connection.practitionerId ?? ""))
             return try view.response(from: request, context: context)

@@ -6,11 +6,18 @@ import SlotlineDesk
 /// `/api/v1/lines`: the workspace pool of meeting accounts. Staff read it; admins change it.
 struct LineController {
     let pool: LinePool
+    let connections: ProviderConnections
+
+    struct AuthorizationView: ResponseEncodable {
+        let provider: String
+        let authorizeURL: String
+    }
 
     func addRoutes(to group: RouterGroup<SlotlineContext>) {
         group.get("lines", use: list)
         group.post("lines", use: create)
         group.get("lines/zoom-users", use: zoomUsers)
+        group.post("lines/connect/:provider", use: connect)
         group.get("lines/:id", use: get)
         group.patch("lines/:id", use: update)
     }
@@ -23,6 +30,13 @@ struct LineController {
         let user = try context.requireConfigurer()
         let changes = try await RequestBody.decode(LineChanges.self, from: request, context: context)
         return EditedResponse(status: .created, response: LineView(try await pool.add(changes, workspaceId: user.workspaceId)))
+    }
+
+    /// A provider account authorized for the workspace becomes a line: the answer is where to authorize.
+    @Sendable func connect(request: Request, context: SlotlineContext) async throws -> AuthorizationView {
+        let user = try context.requireConfigurer()
+        let provider = ProviderKind(rawValue: try context.parameters.require("provider"))
+        return AuthorizationView(provider: provider.rawValue, authorizeURL: try await connections.startLine(provider, by: user))
     }
 
     struct ZoomUserView: ResponseEncodable {

@@ -72,7 +72,7 @@ public func buildRouter(desk: Desk) throws -> Router<SlotlineContext> {
     OutboxController(store: store, settings: settings).addRoutes(to: staff)
     WebhookController(store: store, subscriptions: desk.webhookSubscriptions).addRoutes(to: staff)
     ConnectionController(connections: desk.connections).addRoutes(to: staff)
-    LineController(pool: desk.lines).addRoutes(to: staff)
+    LineController(pool: desk.lines, connections: desk.connections).addRoutes(to: staff)
     VideoMeetingController(store: store, desk: desk).addRoutes(to: staff)
     ConferenceController(store: store, desk: desk).addRoutes(to: staff)
     AuditController(store: store).addRoutes(to: staff)

@@ -72,14 +72,15 @@ public struct SealedTokens: Sendable, Equatable {
 public struct OAuthState: Sendable, Equatable {
     public var state: String
     public var workspaceId: String
-    public var practitionerId: String
+    /// Nil: the connection is for the workspace pool, as a line.
+    public var practitionerId: String?
     public var staffUserId: String
     public var provider: ProviderKind
     public var sealedVerifier: String
     public var redirectURI: String
     public var expiresAt: Date
 
-    public init(state: String, workspaceId: String, practitionerId: String, staffUserId: String, provider: ProviderKind,
+    public init(state: String, workspaceId: String, practitionerId: String?, staffUserId: String, provider: ProviderKind,
                 sealedVerifier: String, redirectURI: String, expiresAt: Date) {
         self.state = state
         self.workspaceId = workspaceId
@@ -117,6 +118,6 @@ extension OAuthState: TableRecord {
         .seconds(Columns.expiresAt, \.expiresAt),
     ]
 
-    static let blank = OAuthState(state: "", workspaceId: "", practitionerId: "", staffUserId: "", provider: ProviderKind(rawValue: ""),
+    static let blank = OAuthState(state: "", workspaceId: "", practitionerId: nil, staffUserId: "", provider: ProviderKind(rawValue: ""),
                                   sealedVerifier: "", redirectURI: "", expiresAt: .distantPast)
 }

@@ -13,9 +13,10 @@ public struct Connections: Sendable {
     let time: TimeSource
 
     /// Binds a provider account to a practitioner, replacing that practitioner's earlier connection
-    /// to the same provider (whose sealed tokens come back, to be revoked). Refused when the account
-    /// serves another practitioner.
-    public func connect(workspaceId: String, practitionerId: String, provider: ProviderKind, externalUserId: String, label: String,
+    /// to the same provider (whose sealed tokens come back, to be revoked); or, without a practitioner,
+    /// to the workspace pool, replacing the pool's earlier connection of the same account. Refused
+    /// when the account serves another practitioner, the pool, or another workspace.
+    public func connect(workspaceId: String, practitionerId: String?, provider: ProviderKind, externalUserId: String, label: String,
                         scope: String, tokens: SealedTokens) async throws -> (Connection, replaced: [SealedTokens]) {
         let now = time.now()
         do {
@@ -27,20 +28,33 @@ public struct Connections: Sendable {
                 if live.contains(where: { $0.practitionerId != practitionerId || $0.workspaceId != workspaceId }) {
                     throw SlotlineError(.accountInUse, field: provider.rawValue)
                 }
-                let replaced = try await db.select().column("*").from(ConnectionRecord.table)
-                    .where(Columns.practitionerId, .equal, practitionerId).where(Columns.provider, .equal, provider.rawValue)
+                // A practitioner's earlier connection to the provider, or the pool's to the same account.
+                let previous = { (query: SQLSelectBuilder) -> SQLSelectBuilder in
+                    guard let practitionerId else {
+                        return query.where(Columns.workspaceId, .equal, workspaceId).where(Columns.practitionerId, .is, SQLLiteral.null)
+                            .where(Columns.externalUserId, .equal, externalUserId)
+                    }
+                    return query.where(Columns.practitionerId, .equal, practitionerId)
+                }
+                let replaced = try await previous(db.select().column("*").from(ConnectionRecord.table))
+                    .where(Columns.provider, .equal, provider.rawValue)
                     .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
                     .all().compactMap { row -> SealedTokens? in
                         guard var tokens = try row.record(ConnectionRecord.self).tokens else { return nil }
                         tokens.accessExpiresAt = nil
                         return tokens
                     }
-                try await db.update(ConnectionRecord.table)
-                    .set(Columns.state, to: Connection.State.disconnected.rawValue)
-                    .set(Columns.sealedAccessToken, to: SQLLiteral.null).set(Columns.sealedRefreshToken, to: SQLLiteral.null)
-                    .set(Columns.updatedAt, to: now.unixSeconds)
-                    .where(Columns.practitionerId, .equal, practitionerId).where(Columns.provider, .equal, provider.rawValue)
-                    .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue).run()
+                let stale = try await previous(db.select().column(Columns.id).from(ConnectionRecord.table))
+                    .where(Columns.provider, .equal, provider.rawValue)
+                    .where(Columns.state, .notEqual, Connection.State.disconnected.rawValue)
+                    .all().map { try $0.decode(column: Columns.id, as: String.self) }
+                if !stale.isEmpty {
+                    try await db.update(ConnectionRecord.table)
+                        .set(Columns.state, to: Connection.State.disconnected.rawValue)
+                        .set(Columns.sealedAccessToken, to: SQLLiteral.null).set(Columns.sealedRefreshToken, to: SQLLiteral.null)
+                        .set(Columns.updatedAt, to: now.unixSeconds)
+                        .where(Columns.id, .in, stale).run()
+                }
                 let connection = Connection(id: Secrets.newID(), workspaceId: workspaceId, practitionerId: practitionerId,
                                             provider: provider, externalUserId: externalUserId, label: label, state: .connected,
                                             scope: scope, createdAt: now, updatedAt: now)

@@ -27,5 +27,6 @@ public struct Migration: Sendable {
         .m012Conferences,
         .m013ChatAccounts,
         .m014PoolBookings,
+        .m015WorkspaceConnections,
     ]
 }

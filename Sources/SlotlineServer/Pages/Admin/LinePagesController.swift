@@ -21,12 +21,19 @@ struct LinePagesController {
         let error: String?
     }
 
+    struct Connectable {
+        let action: String
+        let label: String
+    }
+
     struct ListView {
         let rows: [Row]
         let hasRows: Bool
         let addAction: String
         let addFields: [FieldView]
         let addError: String?
+        /// Providers whose accounts are connected by OAuth as lines ("Connect a Zoom account").
+        let connectable: [Connectable]
         /// Whether a Zoom Server-to-Server app's licensed users can be added as lines.
         let offersZoom: Bool
         let zoomFields: [FieldView]
@@ -41,6 +48,7 @@ struct LinePagesController {
         group.get("lines", use: list)
         group.post("lines", use: add)
         group.post("lines/:id", use: update)
+        group.post("lines/connect/:provider", use: connect)
     }
 
     @Sendable func list(request: Request, context: SlotlineContext) async throws -> Response {
@@ -57,6 +65,14 @@ struct LinePagesController {
             return try await render(request, context, status: failure.code.status, adding: self.state(form, failure, request, context),
                                     addingZoomUser: form["hostUserId"] != nil)
         }
+    }
+
+    /// "Connect a Zoom account": off to the provider to authorize; the callback makes the line.
+    @Sendable func connect(request: Request, context: SlotlineContext) async throws -> Response {
+        let (user, _) = try staff.configurer(context)
+        _ = try await staff.form(request, context)
+        let provider = ProviderKind(rawValue: try context.parameters.require("provider"))
+        return Pages.redirect(try await desk.connections.startLine(provider, by: user))
     }
 
     @Sendable func update(request: Request, context: SlotlineContext) async throws -> Response {
@@ -112,7 +128,10 @@ struct LinePagesController {
         fields.text("label", "", required: true)
         fields.number("capacity", 1)
         let view = ListView(rows: rows, hasRows: !rows.isEmpty, addAction: "/admin/\(workspace.slug)/lines", addFields: fields.fields,
-                            addError: addingZoomUser ? nil : adding?.error, offersZoom: desk.lines.offersZoomUsers, zoomFields: zoomFields,
+                            addError: addingZoomUser ? nil : adding?.error,
+                            connectable: desk.lines.oauthProviders.map { Connectable(action: "/admin/\(workspace.slug)/lines/connect/\($0.rawValue)",
+                                                                                      label: words["page.lines.connect", with: ["provider": $0.displayName]]) },
+                            offersZoom: desk.lines.offersZoomUsers, zoomFields: zoomFields,
                             hasZoomUsers: !zoomFields.isEmpty, zoomError: addingZoomUser ? adding?.error : nil,
                             csrf: staff.csrf(request))
         return try staff.render("admin-lines", view: view, title: words["page.lines.title"], section: .lines, request: request,

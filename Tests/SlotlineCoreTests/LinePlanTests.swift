@@ -7,8 +7,8 @@ import Testing
 @Suite struct LinePlanTests {
     let t0 = instant("2030-01-07T09:00:00Z")
 
-    func line(_ id: String, capacity: Int = 1) -> Line {
-        Line(id: id, workspaceId: "w", provider: .sandbox, label: id, capacity: capacity, createdAt: t0, updatedAt: t0)
+    func line(_ id: String, capacity: Int = 1) -> LinePlan.Room {
+        LinePlan.Room(lineId: id, provider: .sandbox, capacity: capacity)
     }
 
     func at(_ minutes: Int) -> Date { t0.addingTimeInterval(Double(minutes) * 60) }
@@ -16,30 +16,30 @@ import Testing
     func hold(_ lineId: String, _ from: Int, _ to: Int) -> LinePlan.Hold { LinePlan.Hold(lineId: lineId, startsAt: at(from), endsAt: at(to)) }
 
     @Test func aLineIsTakenUntilItsMeetingEndsAndFreeFromThatMinute() {
-        let plan = LinePlan(lines: [line("a")], holds: [hold("a", 0, 60)])
+        let plan = LinePlan(rooms: [line("a")], holds: [hold("a", 0, 60)])
         #expect(plan.line(from: at(30), to: at(90)) == nil)
         #expect(plan.line(from: at(-30), to: at(1)) == nil)
-        #expect(plan.line(from: at(60), to: at(120))?.id == "a")
-        #expect(plan.line(from: at(-60), to: at(0))?.id == "a")
+        #expect(plan.line(from: at(60), to: at(120))?.lineId == "a")
+        #expect(plan.line(from: at(-60), to: at(0))?.lineId == "a")
     }
 
     @Test func theFirstLineWithRoomIsChosenInOrder() {
-        let plan = LinePlan(lines: [line("a"), line("b"), line("c")], holds: [hold("a", 0, 60), hold("c", 0, 60)])
-        #expect(plan.line(from: at(10), to: at(20))?.id == "b")
+        let plan = LinePlan(rooms: [line("a"), line("b"), line("c")], holds: [hold("a", 0, 60), hold("c", 0, 60)])
+        #expect(plan.line(from: at(10), to: at(20))?.lineId == "b")
     }
 
     @Test func capacityCountsMeetingsAtTheSameMomentNotAllThatTouchTheInterval() {
         // Two meetings one after the other use one place of two: a third over both still fits.
-        let plan = LinePlan(lines: [line("a", capacity: 2)], holds: [hold("a", 0, 60), hold("a", 60, 120)])
-        #expect(plan.line(from: at(0), to: at(120))?.id == "a")
+        let plan = LinePlan(rooms: [line("a", capacity: 2)], holds: [hold("a", 0, 60), hold("a", 60, 120)])
+        #expect(plan.line(from: at(0), to: at(120))?.lineId == "a")
         var full = plan
         full.add(hold("a", 30, 90))
         #expect(full.line(from: at(45), to: at(50)) == nil)
-        #expect(full.line(from: at(90), to: at(100))?.id == "a")
+        #expect(full.line(from: at(90), to: at(100))?.lineId == "a")
     }
 
     @Test func nearestStartsAreWhenALineFreesAndTheLatestThatEndInTime() {
-        let plan = LinePlan(lines: [line("a")], holds: [hold("a", 0, 60), hold("a", 120, 180)])
+        let plan = LinePlan(rooms: [line("a")], holds: [hold("a", 0, 60), hold("a", 120, 180)])
         // Wanted 30–90: the line is free from 60 to 120, so 60 (frees up) and nothing before now.
         let starts = plan.nearestStarts(to: at(30), duration: 3600, notBefore: at(-1000), within: 86_400)
         #expect(starts == [at(-60), at(60), at(180)])
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func noLineNoSuggestion() {
-        #expect(LinePlan(lines: [], holds: []).nearestStarts(to: t0, duration: 60, notBefore: t0, within: 86_400).isEmpty)
+        #expect(LinePlan(rooms: [], holds: []).nearestStarts(to: t0, duration: 60, notBefore: t0, within: 86_400).isEmpty)
     }
 
     @Test func stateFollowsTheClockUnlessFinal() {

@@ -39,6 +39,9 @@ public struct Line: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    /// What an allocation plan needs of the line.
+    public var room: LinePlan.Room { LinePlan.Room(lineId: id, provider: provider, capacity: capacity) }
+
     /// Concurrent meetings one line may carry at most.
     public static let capacityRange = 1...100
 

@@ -17,18 +17,32 @@ public struct LinePlan: Sendable {
         }
     }
 
+    /// What a plan needs of a line: which it is, its provider (whose longest meeting it takes) and
+    /// its capacity. Read alone, without the rest of the line, on every allocation.
+    public struct Room: Sendable, Equatable {
+        public var lineId: String
+        public var provider: ProviderKind
+        public var capacity: Int
+
+        public init(lineId: String, provider: ProviderKind, capacity: Int) {
+            self.lineId = lineId
+            self.provider = provider
+            self.capacity = capacity
+        }
+    }
+
     /// Lines that may take the meeting (enabled, long enough), in the order they are tried.
-    public let lines: [Line]
+    public let rooms: [Room]
     private var holds: [String: [Hold]]
 
-    public init(lines: [Line], holds: [Hold]) {
-        self.lines = lines
+    public init(rooms: [Room], holds: [Hold]) {
+        self.rooms = rooms
         self.holds = Dictionary(grouping: holds, by: \.lineId)
     }
 
     /// The first line with room over [start, end), or nil.
-    public func line(from start: Date, to end: Date) -> Line? {
-        lines.first { fits($0, from: start, to: end) }
+    public func line(from start: Date, to end: Date) -> Room? {
+        rooms.first { fits($0, from: start, to: end) }
     }
 
     /// Counts a new hold, so several meetings can be placed in one plan.
@@ -38,9 +52,9 @@ public struct LinePlan: Sendable {
 
     /// Whether `line` has room over [start, end): the most meetings it carries at any one moment of
     /// the interval stay under its capacity. Meetings that end as another starts do not overlap.
-    public func fits(_ line: Line, from start: Date, to end: Date) -> Bool {
+    public func fits(_ line: Room, from start: Date, to end: Date) -> Bool {
         var changes: [(at: Date, by: Int)] = []
-        for hold in holds[line.id] ?? [] where hold.startsAt < end && hold.endsAt > start {
+        for hold in holds[line.lineId] ?? [] where hold.startsAt < end && hold.endsAt > start {
             changes.append((max(hold.startsAt, start), 1))
             changes.append((hold.endsAt, -1))
         }

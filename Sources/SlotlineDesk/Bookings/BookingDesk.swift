@@ -120,8 +120,8 @@ public struct BookingDesk: Sendable {
             do {
                 let pool = try await lines.eligibleLines(workspaceId: booking.workspaceId, minutes: service.durationMinutes, in: tx)
                 let line = try await lines.line(among: pool, from: booking.startsAt, to: booking.endsAt, now: now, adding: taken, in: tx)
-                booking.lineId = line.id
-                taken.append(LinePlan.Hold(lineId: line.id, startsAt: booking.startsAt, endsAt: booking.endsAt))
+                booking.lineId = line.lineId
+                taken.append(LinePlan.Hold(lineId: line.lineId, startsAt: booking.startsAt, endsAt: booking.endsAt))
                 results[index] = .success(booking)
             } catch let error as SlotlineError where [.noFreeLine, .invalidParameter].contains(error.code) {
                 results[index] = .failure(SlotlineError(.slotUnavailable, field: "startsAt"))

@@ -21,27 +21,27 @@ struct LineAllocator: Sendable {
 
     /// The enabled lines (or only `among`, when given) whose provider allows `minutes`; `invalid_parameter`
     /// (`duration`) when the pool has lines but none of them allows it.
-    func eligibleLines(workspaceId: String, minutes: Int, among: Set<String>? = nil, in tx: Repositories) async throws -> [Line] {
-        let lines = try await tx.lines.list(workspaceId: workspaceId).filter { $0.state == .enabled && among?.contains($0.id) != false }
-        let eligible = lines.filter { limits.minutes(for: $0.provider) >= minutes }
-        if !lines.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
+    func eligibleLines(workspaceId: String, minutes: Int, among: Set<String>? = nil, in tx: Repositories) async throws -> [LinePlan.Room] {
+        let rooms = try await tx.lines.rooms(workspaceId: workspaceId).filter { among?.contains($0.lineId) != false }
+        let eligible = rooms.filter { limits.minutes(for: $0.provider) >= minutes }
+        if !rooms.isEmpty, eligible.isEmpty { throw SlotlineError.invalid("duration") }
         return eligible
     }
 
     /// Every hold on `lines` during `window`.
-    func plan(_ lines: [Line], covering window: DateInterval, now: Date, excluding: Excluding = .nothing, adding extra: [LinePlan.Hold] = [],
+    func plan(_ lines: [LinePlan.Room], covering window: DateInterval, now: Date, excluding: Excluding = .nothing, adding extra: [LinePlan.Hold] = [],
               in tx: Repositories) async throws -> LinePlan {
-        let ids = lines.map(\.id)
+        let ids = lines.map(\.lineId)
         let longest = Double(max(limits.longestMinutes, Service.longestDurationMinutes)) * 60
         let meetings = try await tx.videoMeetings.holds(lineIds: ids, overlapping: window, longest: longest, excluding: excluding.meetingId)
         let bookings = try await tx.bookings.lineHolds(lineIds: ids, overlapping: window, longest: longest, now: now, excluding: excluding.bookingId)
-        return LinePlan(lines: lines, holds: meetings + bookings + extra)
+        return LinePlan(rooms: lines, holds: meetings + bookings + extra)
     }
 
     /// The first of `lines` with room over [start, end); when none has room, `no_free_line` with the
     /// nearest starts at which one has.
-    func line(among lines: [Line], from start: Date, to end: Date, now: Date, excluding: Excluding = .nothing, adding extra: [LinePlan.Hold] = [],
-              in tx: Repositories) async throws -> Line {
+    func line(among lines: [LinePlan.Room], from start: Date, to end: Date, now: Date, excluding: Excluding = .nothing,
+              adding extra: [LinePlan.Hold] = [], in tx: Repositories) async throws -> LinePlan.Room {
         let narrow = try await plan(lines, covering: DateInterval(start: start, end: end), now: now, excluding: excluding, adding: extra, in: tx)
         if let line = narrow.line(from: start, to: end) { return line }
         let duration = end.timeIntervalSince(start)

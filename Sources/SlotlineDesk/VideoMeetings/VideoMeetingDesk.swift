@@ -23,7 +23,8 @@ public struct VideoMeetingDesk: Sendable {
         let draft = try await checked(draft, workspaceId: creator.workspaceId, now: now)
         return try await store.write { tx in
             try await tx.lines.lockPool(workspaceId: creator.workspaceId)
-            let line = try await choose(for: draft, workspaceId: creator.workspaceId, now: now, in: tx)
+            let room = try await choose(for: draft, workspaceId: creator.workspaceId, now: now, in: tx)
+            guard let line = try await tx.lines.find(id: room.lineId, workspaceId: creator.workspaceId) else { throw SlotlineError.notFound("line") }
             let meeting = VideoMeeting(id: Secrets.newID(), workspaceId: creator.workspaceId, lineId: line.id, title: draft.title,
                                        agenda: draft.agenda, hostStaffId: draft.hostStaffId, createdByStaffId: creator.id, source: source,
                                        startsAt: draft.startsAt, endsAt: draft.endsAt, participants: draft.participants,
@@ -47,7 +48,7 @@ public struct VideoMeetingDesk: Sendable {
             guard let line = try await tx.lines.find(id: meeting.lineId, workspaceId: editor.workspaceId) else { throw SlotlineError.notFound("line") }
             guard draft.durationMinutes <= limits.minutes(for: line.provider) else { throw SlotlineError.invalid("duration") }
             if draft.startsAt != meeting.startsAt || draft.endsAt != meeting.endsAt {
-                _ = try await allocator.line(among: [line], from: draft.startsAt, to: draft.endsAt, now: now,
+                _ = try await allocator.line(among: [line.room], from: draft.startsAt, to: draft.endsAt, now: now,
                                              excluding: LineAllocator.Excluding(meetingId: meeting.id), in: tx)
             }
             let before = meeting
@@ -129,13 +130,13 @@ public struct VideoMeetingDesk: Sendable {
 
     /// The line a meeting would take now, without taking it: the allocation alone (pool read, holds
     /// read, plan), as `create` runs it under the pool's lock.
-    public func availableLine(for draft: VideoMeetingDraft, workspaceId: String) async throws -> Line {
+    public func availableLine(for draft: VideoMeetingDraft, workspaceId: String) async throws -> LinePlan.Room {
         let now = time.now()
         return try await store.read { read in try await choose(for: draft, workspaceId: workspaceId, now: now, in: read) }
     }
 
     /// The enabled lines whose provider takes the draft's duration, and the first of them with room.
-    private func choose(for draft: VideoMeetingDraft, workspaceId: String, now: Date, in tx: Repositories) async throws -> Line {
+    private func choose(for draft: VideoMeetingDraft, workspaceId: String, now: Date, in tx: Repositories) async throws -> LinePlan.Room {
         let lines = try await allocator.eligibleLines(workspaceId: workspaceId, minutes: draft.durationMinutes, in: tx)
         return try await allocator.line(among: lines, from: draft.startsAt, to: draft.endsAt, now: now, in: tx)
     }

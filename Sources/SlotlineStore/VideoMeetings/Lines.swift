@@ -36,6 +36,20 @@ public struct Lines: Sendable {
         }
     }
 
+    /// The enabled lines of a workspace as an allocation plan needs them, in the order it tries them:
+    /// three columns of each, read on every allocation.
+    public func rooms(workspaceId: String) async throws -> [LinePlan.Room] {
+        try await database.read { db in
+            try await db.select().columns(Columns.id, Columns.provider, Columns.capacity).from(Line.table)
+                .where(Columns.workspaceId, .equal, workspaceId).where(Columns.state, .equal, Line.State.enabled.rawValue)
+                .orderBy(Columns.createdAt).orderBy(Columns.label).orderBy(Columns.id).all().map { row in
+                    LinePlan.Room(lineId: try row.decode(column: Columns.id, as: String.self),
+                                  provider: ProviderKind(rawValue: try row.decode(column: Columns.provider, as: String.self)),
+                                  capacity: try row.decode(column: Columns.capacity, as: Int.self))
+                }
+        }
+    }
+
     /// Locks every line of the workspace until the transaction ends (PostgreSQL), so allocations in
     /// one pool take turns; SQLite's write transaction already holds the whole database.
     public func lockPool(workspaceId: String) async throws {

@@ -484,5 +484,6 @@ extension Words {
         "page.line.field.hostUserId": "Licensed Zoom user",
         "page.lines.connect": "Connect a {{provider}} account",
         "page.lines.connect_text": "Authorize an account of the provider for this workspace: it becomes a line.",
+        "page.lines.connect_button": "Authorize",
     ]
 }

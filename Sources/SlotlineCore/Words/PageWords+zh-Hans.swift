@@ -480,5 +480,6 @@ extension Words {
         "page.line.field.hostUserId": "Zoom 授权用户",
         "page.lines.connect": "连接 {{provider}} 账号",
         "page.lines.connect_text": "为本工作区授权一个服务商账号，它将成为一条线路。",
+        "page.lines.connect_button": "去授权",
     ]
 }

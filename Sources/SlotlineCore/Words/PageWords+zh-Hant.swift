@@ -480,5 +480,6 @@ extension Words {
         "page.line.field.hostUserId": "Zoom 授權使用者",
         "page.lines.connect": "連接 {{provider}} 帳號",
         "page.lines.connect_text": "為本工作區授權一個服務商帳號，它將成為一條線路。",
+        "page.lines.connect_button": "前往授權",
     ]
 }

@@ -64,6 +64,16 @@ import Testing
                 #expect(requests.contains { $0.method == "POST" && $0.path == "/v2/users/zuRoomB/meetings" && $0.status == 201 })
                 #expect(try await jobs.jobs("meeting.end").map(\.state) == [.done])
 
+                // A meeting renamed before it starts is renamed at Zoom too.
+                let later = try await app.owner.post("/api/v1/video-meetings", [
+                    "title": "Budget", "startsAt": .string(rfc3339(time.now().addingTimeInterval(86_400))), "durationMinutes": 30])
+                let laterId = try #require(later.json["id"].string, "\(later.text)")
+                try await jobs.runDue()
+                #expect(try await app.owner.send(.patch, "/api/v1/video-meetings/\(laterId)", body: ["title": "Budget 2031"]).status == .ok)
+                try await jobs.runDue()
+                let number = try #require(try await app.owner.get("/api/v1/video-meetings/\(laterId)").json["meetingNumber"].string)
+                #expect(await zoom.meeting(id: try #require(Int64(number)))?.topic == "Budget 2031")
+
                 // The lines page offers the licensed users not yet lines, and adds one.
                 let browser = try await PageSecurityTests.signedIn(app)
                 let page = try await browser.get("/admin/studio/lines")

@@ -34,6 +34,8 @@ public struct Meeting: Sendable, Equatable {
     /// The start and duration the provider last confirmed; differing from the wanted ones means an update is due.
     public var syncedStartsAt: Date?
     public var syncedDurationMinutes: Int?
+    /// The topic the provider last confirmed; nil for meetings synced before topics were compared.
+    public var syncedTopic: String?
     public var state: State
     /// False once no confirmed booking needs the meeting: the sync job deletes it.
     public var wanted: Bool
@@ -61,6 +63,7 @@ public struct Meeting: Sendable, Equatable {
         self.passcode = passcode
         self.syncedStartsAt = syncedStartsAt
         self.syncedDurationMinutes = syncedDurationMinutes
+        self.syncedTopic = nil
         self.state = state
         self.wanted = wanted
         self.lastError = lastError
@@ -122,9 +125,10 @@ public struct Meeting: Sendable, Equatable {
     /// The marker put in the provider meeting's agenda, to find it again after a lost answer.
     public var marker: String { "slotline:\(id)" }
 
-    /// True when the provider has the meeting and its time matches the bookings.
+    /// True when the provider has the meeting and its time and topic match what is wanted.
     public var inSync: Bool {
-        wanted ? externalId != nil && syncedStartsAt == startsAt && syncedDurationMinutes == durationMinutes : state == .deleted
+        wanted ? externalId != nil && syncedStartsAt == startsAt && syncedDurationMinutes == durationMinutes && syncedTopic.map { $0 == topic } != false
+            : state == .deleted
     }
 }
 

@@ -93,6 +93,7 @@ struct MeetingSyncHandler: PayloadHandler {
         synced.passcode = result.passcode
         synced.syncedStartsAt = meeting.startsAt
         synced.syncedDurationMinutes = meeting.durationMinutes
+        synced.syncedTopic = meeting.topic
         synced.state = meeting.state == .started ? .started : .created
         // A confirmation sent while the meeting was parked went without the link: the store sends it now.
         try await MeetingWishes(store: store).recordSynced(synced, sealedHostURL: try result.hostURL.map(settings.vault.seal),

@@ -38,6 +38,7 @@ struct MeetingWishes: Sendable {
         let now = store.time.now()
         if var meeting = try await tx.meetings.live(groupKey: wish.groupKey, workspaceId: workspaceId) {
             let changed = !meeting.wanted || meeting.startsAt != wish.startsAt || meeting.durationMinutes != wish.durationMinutes
+                || meeting.topic != wish.topic
             guard changed else { return meeting }
             meeting.wanted = true
             meeting.startsAt = wish.startsAt

@@ -23,6 +23,7 @@ extension Meeting: TableRecord {
         static let sealedHostURL = "sealed_host_url"
         static let syncedStartsAt = "synced_starts_at"
         static let syncedDurationMinutes = "synced_duration_minutes"
+        static let syncedTopic = "synced_topic"
         static let state = "state"
         static let wanted = "wanted"
         static let lastError = "last_error"
@@ -52,6 +53,7 @@ extension Meeting: TableRecord {
         .value(Columns.passcode, \.passcode),
         .seconds(Columns.syncedStartsAt, \.syncedStartsAt),
         .value(Columns.syncedDurationMinutes, \.syncedDurationMinutes),
+        .value(Columns.syncedTopic, \.syncedTopic),
         .raw(Columns.state, \.state, unknown: .failed),
         .value(Columns.wanted, \.wanted),
         .value(Columns.lastError, \.lastError),

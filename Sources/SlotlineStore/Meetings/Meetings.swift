@@ -75,6 +75,7 @@ public struct Meetings: Sendable {
                 .set(Columns.sealedHostURL, to: sealedHostURL)
                 .set(Columns.syncedStartsAt, to: meeting.syncedStartsAt?.unixSeconds)
                 .set(Columns.syncedDurationMinutes, to: meeting.syncedDurationMinutes)
+                .set(Columns.syncedTopic, to: meeting.syncedTopic)
                 .set(Columns.state, to: meeting.state.rawValue).set(Columns.lastError, to: SQLLiteral.null)
                 .set(Columns.updatedAt, to: now.unixSeconds)
                 .where(Columns.id, .equal, meeting.id).run()

@@ -28,5 +28,6 @@ public struct Migration: Sendable {
         .m013ChatAccounts,
         .m014PoolBookings,
         .m015WorkspaceConnections,
+        .m016MeetingSyncedTopic,
     ]
 }

@@ -20,8 +20,10 @@ public struct VideoMeetingDesk: Sendable {
     /// `no_free_line` and the nearest starts at which a line has room.
     public func create(_ draft: VideoMeetingDraft, source: VideoMeeting.Source, by creator: StaffUser) async throws -> VideoMeeting {
         let now = time.now()
-        let draft = try await checked(draft, workspaceId: creator.workspaceId, now: now)
+        // One connection per creation, inside the transaction: on SQLite concurrent creations wait
+        // for the writer in turn instead of also queueing for reading connections.
         return try await store.write { tx in
+            let draft = try await checked(draft, workspaceId: creator.workspaceId, now: now, in: tx)
             try await tx.lines.lockPool(workspaceId: creator.workspaceId)
             let room = try await choose(for: draft, workspaceId: creator.workspaceId, now: now, in: tx)
             guard let line = try await tx.lines.find(id: room.lineId, workspaceId: creator.workspaceId) else { throw SlotlineError.notFound("line") }
@@ -40,8 +42,8 @@ public struct VideoMeetingDesk: Sendable {
     /// provider meeting stays on the account it was made on) and refused if the line has no room.
     public func edit(id: String, _ draft: VideoMeetingDraft, by editor: StaffUser) async throws -> VideoMeeting {
         let now = time.now()
-        let draft = try await checked(draft, workspaceId: editor.workspaceId, now: now)
         return try await store.write { tx in
+            let draft = try await checked(draft, workspaceId: editor.workspaceId, now: now, in: tx)
             try await tx.lines.lockPool(workspaceId: editor.workspaceId)
             var meeting = try await changeable(id: id, by: editor, in: tx)
             guard meeting.state(at: now) == .notStarted else { throw SlotlineError(.invalidState, detail: meeting.state(at: now).rawValue) }
@@ -74,13 +76,12 @@ public struct VideoMeetingDesk: Sendable {
 
     /// Adds people to a meeting that has not ended; returns it with them.
     public func invite(id: String, _ participants: [Participant], by inviter: StaffUser) async throws -> VideoMeeting {
-        let before = try await find(id: id, viewer: inviter)
-        let draft = try await checked(VideoMeetingDraft(title: before.title, startsAt: before.startsAt, durationMinutes: before.durationMinutes,
-                                                        hostStaffId: before.hostStaffId, participants: before.participants + participants),
-                                      workspaceId: inviter.workspaceId, now: nil)
         let now = time.now()
         return try await store.write { tx in
             var meeting = try await visible(id: id, to: inviter, in: tx)
+            let draft = try await checked(VideoMeetingDraft(title: meeting.title, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes,
+                                                            hostStaffId: meeting.hostStaffId, participants: meeting.participants + participants),
+                                          workspaceId: inviter.workspaceId, now: nil, in: tx)
             guard [.notStarted, .inProgress].contains(meeting.state(at: now)) else {
                 throw SlotlineError(.invalidState, detail: meeting.state(at: now).rawValue)
             }
@@ -118,11 +119,11 @@ public struct VideoMeetingDesk: Sendable {
 
     // MARK: - Rules
 
-    private func checked(_ draft: VideoMeetingDraft, workspaceId: String, now: Date?) async throws -> VideoMeetingDraft {
+    private func checked(_ draft: VideoMeetingDraft, workspaceId: String, now: Date?, in tx: Repositories) async throws -> VideoMeetingDraft {
         let draft = try draft.checked(longestMinutes: limits.longestMinutes)
         if let now, draft.startsAt < now.addingTimeInterval(-Self.startGrace) { throw SlotlineError.invalid("startsAt", "in the past") }
         let staffIds = Set([draft.hostStaffId] + draft.participants.compactMap(\.staffId))
-        let members = Set(try await store.staff.list(workspaceId: workspaceId).filter(\.active).map(\.id))
+        let members = Set(try await tx.staff.list(workspaceId: workspaceId).filter(\.active).map(\.id))
         if !members.contains(draft.hostStaffId) { throw SlotlineError.notFound("hostStaffId") }
         if !staffIds.isSubset(of: members) { throw SlotlineError.notFound("participants") }
         return draft

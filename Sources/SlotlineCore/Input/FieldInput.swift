@@ -27,6 +27,17 @@ public enum FieldInput {
         return value
     }
 
+    /// One line of text, trimmed: at most `max` characters and no line break; empty is `missing`
+    /// when `required`, else "".
+    public static func singleLine(_ value: String, field: String, max: Int, required: Bool) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required, trimmed.isEmpty { throw SlotlineError.missing(field) }
+        guard trimmed.count <= max, !trimmed.contains(where: \.isNewline) else {
+            throw SlotlineError.invalid(field, "one line of at most \(max) characters")
+        }
+        return trimmed
+    }
+
     public static func integer(_ query: String?, field: String, range: ClosedRange<Int>, default fallback: Int) throws -> Int {
         guard let query else { return fallback }
         guard let value = Int(query), range.contains(value) else {

@@ -38,11 +38,6 @@ public struct Conference: Sendable, Equatable {
         [creatorStaffId, convenerStaffId, contactStaffId].contains(staffId)
     }
 
-    /// Those the card concerns: its three roles and the attendees among staff.
-    public func involves(staffId: String) -> Bool {
-        mayLaunchVideoMeeting(staffId: staffId) || attendees.contains { $0.staffId == staffId }
-    }
-
     /// Who a video meeting launched from the card invites: the attendees, the convener and the contact,
     /// once each, without its host.
     public func invitees(host: String) -> [Participant] {
@@ -75,16 +70,9 @@ public struct ConferenceDraft: Sendable, Equatable {
     /// Trimmed, attendees without repeats, or the first problem.
     public func checked() throws -> ConferenceDraft {
         var draft = self
-        draft.topic = topic.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !draft.topic.isEmpty else { throw SlotlineError.missing("topic") }
-        guard draft.topic.count <= 200, !draft.topic.contains(where: \.isNewline) else {
-            throw SlotlineError.invalid("topic", "one line of at most 200 characters")
-        }
+        draft.topic = try FieldInput.singleLine(topic, field: "topic", max: 200, required: true)
         guard (1...Self.longestMinutes).contains(durationMinutes) else { throw SlotlineError.invalid("duration") }
-        draft.place = place.trimmingCharacters(in: .whitespaces)
-        guard draft.place.count <= 300, !draft.place.contains(where: \.isNewline) else {
-            throw SlotlineError.invalid("place", "one line of at most 300 characters")
-        }
+        draft.place = try FieldInput.singleLine(place, field: "place", max: 300, required: false)
         draft.attendees = try Participant.checked(attendees, field: "attendees")
         return draft
     }

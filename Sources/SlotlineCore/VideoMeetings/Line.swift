@@ -46,9 +46,7 @@ public struct Line: Sendable, Equatable {
     public static let capacityRange = 1...100
 
     public static func checked(label: String, capacity: Int) throws -> (label: String, capacity: Int) {
-        let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !label.isEmpty else { throw SlotlineError.missing("label") }
-        guard label.count <= 200, !label.contains(where: \.isNewline) else { throw SlotlineError.invalid("label", "one line of at most 200 characters") }
+        let label = try FieldInput.singleLine(label, field: "label", max: 200, required: true)
         guard capacityRange.contains(capacity) else {
             throw SlotlineError.invalid("capacity", "\(capacityRange.lowerBound)–\(capacityRange.upperBound)")
         }

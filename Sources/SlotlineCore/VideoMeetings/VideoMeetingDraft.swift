@@ -29,11 +29,7 @@ public struct VideoMeetingDraft: Sendable, Equatable {
     /// `duration` beyond `longestMinutes` is `invalid_parameter` with no detail, as the OA module words it.
     public func checked(longestMinutes: Int) throws -> VideoMeetingDraft {
         var draft = self
-        draft.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !draft.title.isEmpty else { throw SlotlineError.missing("title") }
-        guard draft.title.count <= 200, !draft.title.contains(where: \.isNewline) else {
-            throw SlotlineError.invalid("title", "one line of at most 200 characters")
-        }
+        draft.title = try FieldInput.singleLine(title, field: "title", max: 200, required: true)
         guard agenda.count <= 5000 else { throw SlotlineError.invalid("agenda", "at most 5000 characters") }
         guard durationMinutes >= 1, durationMinutes <= longestMinutes else { throw SlotlineError.invalid("duration") }
         draft.participants = try Participant.checked(participants, field: "participants")

@@ -242,13 +242,32 @@ extension VideoMeetingDesk {
     public func details(of meeting: VideoMeeting, viewer: StaffUser, provided known: Meeting? = nil) async throws -> VideoMeetingDetails {
         var provided = known
         if provided == nil { provided = try await store.meetings.live(groupKey: meeting.groupKey, workspaceId: meeting.workspaceId) }
+        return try await details(of: meeting, line: try await store.lines.find(id: meeting.lineId, workspaceId: meeting.workspaceId),
+                                 provided: provided, viewer: viewer)
+    }
+
+    /// The details of a page of meetings: their lines and provider meetings read once for all.
+    public func details(of meetings: [VideoMeeting], viewer: StaffUser) async throws -> [VideoMeetingDetails] {
+        guard !meetings.isEmpty else { return [] }
+        let (lines, provided) = try await store.read { read in
+            (try await read.lines.list(workspaceId: viewer.workspaceId),
+             try await read.meetings.live(groupKeys: meetings.map(\.groupKey), workspaceId: viewer.workspaceId))
+        }
+        let linesById = Dictionary(uniqueKeysWithValues: lines.map { ($0.id, $0) })
+        var all: [VideoMeetingDetails] = []
+        for meeting in meetings {
+            all.append(try await details(of: meeting, line: linesById[meeting.lineId], provided: provided[meeting.groupKey], viewer: viewer))
+        }
+        return all
+    }
+
+    /// The host link is read (and unsealed) only for those who may see it.
+    private func details(of meeting: VideoMeeting, line: Line?, provided: Meeting?, viewer: StaffUser) async throws -> VideoMeetingDetails {
         var hostURL: String?
         if let provided, VideoMeetingAccess.maySeeHostLink(meeting, staff: viewer) {
             hostURL = try await store.meetings.sealedHostURL(meetingId: provided.id).flatMap { try? settings.vault.open($0) }
         }
-        return VideoMeetingDetails(meeting: meeting, state: meeting.state(at: store.time.now()),
-                                   line: try await store.lines.find(id: meeting.lineId, workspaceId: meeting.workspaceId),
-                                   provided: provided, hostURL: hostURL,
-                                   canManage: VideoMeetingAccess.mayManage(meeting, staff: viewer))
+        return VideoMeetingDetails(meeting: meeting, state: meeting.state(at: store.time.now()), line: line, provided: provided,
+                                   hostURL: hostURL, canManage: VideoMeetingAccess.mayManage(meeting, staff: viewer))
     }
 }

@@ -65,8 +65,7 @@ struct ConferenceController {
         let user = try context.requireStaff()
         let input = try await RequestBody.decode(Input.self, from: request, context: context)
         guard let minutes = input.durationMinutes else { throw SlotlineError.missing("duration") }
-        let attendees = try VideoMeetingInput(kind: nil, title: nil, agenda: nil, startsAt: nil, durationMinutes: nil, hostStaffId: nil,
-                                              participants: input.attendees).people()
+        let attendees = try VideoMeetingInput.people(input.attendees)
         let draft = ConferenceDraft(topic: input.topic ?? "", startsAt: try FieldInput.time(input.startsAt, field: "startsAt"),
                                     durationMinutes: minutes, place: input.place ?? "", convenerStaffId: input.convenerStaffId ?? user.id,
                                     contactStaffId: input.contactStaffId ?? user.id, attendees: attendees)

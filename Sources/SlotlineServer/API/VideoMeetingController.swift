@@ -43,10 +43,8 @@ struct VideoMeetingController {
         let offset = try FieldInput.integer(query.get("offset"), field: "offset", range: 0...1_000_000, default: 0)
         let meetings = try await desk.videoMeetings.list(viewer: user, everyone: query.get("everyone") == "true", view: view, state: state,
                                                          limit: limit, offset: offset)
-        var views: [VideoMeetingView] = []
-        let context = try await viewContext(request, user: user)
-        for meeting in meetings { views.append(try await self.view(try await desk.videoMeetings.details(of: meeting, viewer: user), context)) }
-        return ListView(items: views)
+        let context = try await presenter.context(request, user: user)
+        return ListView(items: try await desk.videoMeetings.details(of: meetings, viewer: user).map { presenter.view($0, context) })
     }
 
     @Sendable func create(request: Request, context: SlotlineContext) async throws -> EditedResponse<VideoMeetingView> {
@@ -54,18 +52,18 @@ struct VideoMeetingController {
         let input = try await RequestBody.decode(VideoMeetingInput.self, from: request, context: context)
         let (draft, source) = try input.newDraft(by: user, now: store.time.now())
         let meeting = try await desk.videoMeetings.create(draft, source: source, by: user)
-        return EditedResponse(status: .created, response: try await view(meeting.id, request: request, user: user))
+        return EditedResponse(status: .created, response: try await presenter.view(meeting.id, request: request, user: user))
     }
 
     @Sendable func get(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
-        try await view(try context.parameters.require(), request: request, user: try context.requireStaff())
+        try await presenter.view(try context.parameters.require(), request: request, user: try context.requireStaff())
     }
 
     /// The meeting a number belongs to, with its participant link: how staff join one they were told of.
     @Sendable func join(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
         let user = try context.requireStaff()
         let details = try await desk.videoMeetings.join(number: try context.parameters.require("number"), viewer: user)
-        return try await view(details, try await viewContext(request, user: user))
+        return presenter.view(details, try await presenter.context(request, user: user))
     }
 
     @Sendable func edit(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
@@ -74,43 +72,30 @@ struct VideoMeetingController {
         let input = try await RequestBody.decode(VideoMeetingInput.self, from: request, context: context)
         let draft = try input.edited(try await desk.videoMeetings.find(id: id, viewer: user))
         _ = try await desk.videoMeetings.edit(id: id, draft, by: user)
-        return try await view(id, request: request, user: user)
+        return try await presenter.view(id, request: request, user: user)
     }
 
     @Sendable func invite(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
         let user = try context.requireStaff()
         let id: String = try context.parameters.require()
         let input = try await RequestBody.decode(Invitation.self, from: request, context: context)
-        let people = try VideoMeetingInput(kind: nil, title: nil, agenda: nil, startsAt: nil, durationMinutes: nil, hostStaffId: nil,
-                                           participants: input.participants).people()
+        let people = try VideoMeetingInput.people(input.participants)
         guard !people.isEmpty else { throw SlotlineError.missing("participants") }
         _ = try await desk.videoMeetings.invite(id: id, people, by: user)
-        return try await view(id, request: request, user: user)
+        return try await presenter.view(id, request: request, user: user)
     }
 
     @Sendable func cancel(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
         let user = try context.requireStaff()
         let meeting = try await desk.videoMeetings.cancel(id: try context.parameters.require(), by: user)
-        return try await view(meeting.id, request: request, user: user)
+        return try await presenter.view(meeting.id, request: request, user: user)
     }
 
     @Sendable func end(request: Request, context: SlotlineContext) async throws -> VideoMeetingView {
         let user = try context.requireStaff()
         let meeting = try await desk.videoMeetings.end(id: try context.parameters.require(), by: user)
-        return try await view(meeting.id, request: request, user: user)
+        return try await presenter.view(meeting.id, request: request, user: user)
     }
 
     private var presenter: VideoMeetingPresenter { VideoMeetingPresenter(store: store, desk: desk) }
-
-    private func viewContext(_ request: Request, user: StaffUser) async throws -> VideoMeetingPresenter.Context {
-        try await presenter.context(request, user: user)
-    }
-
-    private func view(_ id: String, request: Request, user: StaffUser) async throws -> VideoMeetingView {
-        try await presenter.view(id, request: request, user: user)
-    }
-
-    private func view(_ details: VideoMeetingDetails, _ context: VideoMeetingPresenter.Context) async throws -> VideoMeetingView {
-        presenter.view(details, context)
-    }
 }

@@ -30,7 +30,7 @@ struct VideoMeetingInput: Decodable {
         let start = quick ? now : try FieldInput.time(startsAt, field: "startsAt")
         guard let minutes = durationMinutes ?? (quick ? VideoMeetingDraft.quickMinutes : nil) else { throw SlotlineError.missing("duration") }
         let draft = VideoMeetingDraft(title: title ?? "", agenda: agenda ?? "", startsAt: start, durationMinutes: minutes,
-                                      hostStaffId: hostStaffId ?? creator.id, participants: try people())
+                                      hostStaffId: hostStaffId ?? creator.id, participants: try Self.people(participants))
         return (draft, quick ? .quick : .scheduled)
     }
 
@@ -39,12 +39,12 @@ struct VideoMeetingInput: Decodable {
         VideoMeetingDraft(title: title ?? meeting.title, agenda: agenda ?? meeting.agenda,
                           startsAt: try startsAt.map { try FieldInput.time($0, field: "startsAt") } ?? meeting.startsAt,
                           durationMinutes: durationMinutes ?? meeting.durationMinutes, hostStaffId: hostStaffId ?? meeting.hostStaffId,
-                          participants: participants == nil ? meeting.participants : try people())
+                          participants: participants == nil ? meeting.participants : try Self.people(participants))
     }
 
     /// Each participant is a colleague or an email address, not both.
-    func people() throws -> [Participant] {
-        try (participants ?? []).map { person in
+    static func people(_ inputs: [ParticipantInput]?) throws -> [Participant] {
+        try (inputs ?? []).map { person in
             switch (person.staffId, person.email) {
             case (let id?, nil): Participant(staffId: id)
             case (nil, let email?): Participant(email: email)

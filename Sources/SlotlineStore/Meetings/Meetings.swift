@@ -39,6 +39,18 @@ public struct Meetings: Sendable {
         try await database.read { db in try await Self.live(groupKey: groupKey, workspaceId: workspaceId, in: db) }
     }
 
+    /// The live meetings of several groups, by group key, in one statement.
+    public func live(groupKeys: [String], workspaceId: String) async throws -> [String: Meeting] {
+        guard !groupKeys.isEmpty else { return [:] }
+        return try await database.read { db in
+            let meetings = try await db.select().column("*").from(Meeting.table)
+                .where(Columns.workspaceId, .equal, workspaceId).where(Columns.groupKey, .in, groupKeys)
+                .where(Columns.state, .notEqual, Meeting.State.deleted.rawValue)
+                .all().map { try $0.record(Meeting.self) }
+            return Dictionary(meetings.map { ($0.groupKey, $0) }) { first, _ in first }
+        }
+    }
+
     public func find(provider: ProviderKind, externalId: String) async throws -> [Meeting] {
         try await database.read { db in
             try await db.select().column("*").from(Meeting.table)

@@ -93,10 +93,7 @@ struct BookingListView {
 /// A booking's page: its facts, its private meeting details where the viewer may see them, the
 /// messages it sent, and the actions its state allows.
 struct BookingDetailView {
-    struct Fact {
-        let label: String
-        let value: String
-    }
+    typealias Fact = PageFact
 
     struct Secret {
         let id: String

@@ -12,10 +12,7 @@ struct ConferencePagesController {
     let desk: Desk
     let staff: StaffPages
 
-    struct Fact {
-        let label: String
-        let value: String
-    }
+    typealias Fact = PageFact
 
     struct Row {
         let href: String

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SlotlineCore
 import SlotlineDesk
+import SlotlineMeetings
 import SlotlineStore
 
 /// `/admin/{slug}/lines`: the pool of meeting accounts, for owners and admins: add a line, set its
@@ -104,7 +105,8 @@ struct LinePagesController {
         let (_, workspace) = try staff.configurer(context)
         let words = Words(staff.language(request, context))
         let states = Line.State.allCases.map { ($0.rawValue, words["line.state.\($0.rawValue)"]) }
-        let rows = try await desk.lines.list(workspaceId: workspace.id).map { line in
+        let lines = try await desk.lines.list(workspaceId: workspace.id)
+        let rows = lines.map { line in
             let form = editing?.id == line.id ? editing?.form : nil
             var fields = FormFields(form: form, words: words, prefix: "page.line.field", idPrefix: "line-\(line.id)")
             fields.text("label", line.label, required: true)
@@ -114,9 +116,16 @@ struct LinePagesController {
                        fields: fields.fields, state: words["line.state.\(line.state.rawValue)"], stateClass: line.state.rawValue, error: form?.error)
         }
         var zoomFields: [FieldView] = []
+        var zoomUnavailable: String?
         if desk.lines.offersZoomUsers {
-            let taken = Set(try await desk.lines.list(workspaceId: workspace.id).compactMap(\.hostUserId))
-            let users = try await desk.lines.zoomUsers().filter { !taken.contains($0.externalUserId) }
+            let taken = Set(lines.compactMap(\.hostUserId))
+            // Zoom out of reach leaves the rest of the page working, and says so where its users would be.
+            var users: [ProviderAccount] = []
+            do {
+                users = try await desk.lines.zoomUsers().filter { !taken.contains($0.externalUserId) }
+            } catch let failure as SlotlineError where failure.code == .serviceUnavailable {
+                zoomUnavailable = ErrorMessages.message(for: failure, in: words.language)
+            }
             var fields = FormFields(form: addingZoomUser ? adding : nil, words: words, prefix: "page.line.field", idPrefix: "zoom-user")
             fields.select("hostUserId", users.first?.externalUserId ?? "", options: users.map { ($0.externalUserId, $0.label) })
             fields.number("capacity", 1)
@@ -132,7 +141,7 @@ struct LinePagesController {
                             connectable: desk.lines.oauthProviders.map { Connectable(action: "/admin/\(workspace.slug)/lines/connect/\($0.rawValue)",
                                                                                       label: words["page.lines.connect", with: ["provider": $0.displayName]]) },
                             offersZoom: desk.lines.offersZoomUsers, zoomFields: zoomFields,
-                            hasZoomUsers: !zoomFields.isEmpty, zoomError: addingZoomUser ? adding?.error : nil,
+                            hasZoomUsers: !zoomFields.isEmpty, zoomError: addingZoomUser ? adding?.error : zoomUnavailable,
                             csrf: staff.csrf(request))
         return try staff.render("admin-lines", view: view, title: words["page.lines.title"], section: .lines, request: request,
                                 context: context, status: status)

@@ -116,10 +116,7 @@ enum VideoMeetingActions {
 /// One video meeting: its facts, the host, participant and related links (each copyable, opening the
 /// provider's app in a new window), and what the viewer may do with it.
 struct VideoMeetingPageView {
-    struct Fact {
-        let label: String
-        let value: String
-    }
+    typealias Fact = PageFact
 
     struct Link {
         let id: String
